@@ -1,0 +1,1 @@
+"""The event stage: which sentences report an event, its ACLED type, and its arguments."""
