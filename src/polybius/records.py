@@ -191,3 +191,15 @@ class Event:
     documents: list[str] = field(default_factory=list)
     evidence: dict[str, list[Span]] = field(default_factory=dict)
     disputes: list[Dispute] = field(default_factory=list)
+
+
+# The columns of an ACLED export, in ACLED's order, and the ones Polybius adds after them.
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)
+EXTRA_COLUMNS = ("fatalities_low", "fatalities_high", "documents")
+OUTPUT_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
