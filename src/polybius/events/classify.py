@@ -1,0 +1,24 @@
+"""The main ACLED sub-type of a short text (a snippet, a lede): used by the CASE evaluation."""
+
+from __future__ import annotations
+
+from polybius import nlp
+from polybius.events.detect import Detection, detect
+
+
+def main_event(detections: list[Detection]) -> Detection | None:
+    """The event a text is mainly about: the first event sentence, as news puts the news first."""
+    return detections[0] if detections else None
+
+
+def classify_text(text: str) -> tuple[str | None, float]:
+    """(ACLED sub-event type of the text's main event, or None for no event; confidence)."""
+    if not isinstance(text, str):
+        raise ValueError(f"classify_text expects a string, got {type(text).__name__}")
+    if not text.strip():
+        return None, 1.0
+    detections = detect(nlp.load()(text))
+    main = main_event(detections)
+    if main is None:
+        return None, 1.0
+    return main.sub_type.name, main.confidence

@@ -1,0 +1,118 @@
+"""Word cues from data/cues.toml: event triggers per sub-type, and the words that mark unreal,
+background and aggregate mentions. Matching works on spaCy tokens (lemma or lower-case form)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+DATA = Path(__file__).parent / "data"
+
+Phrase = tuple[str, ...]
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(text.lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A cue found in a sentence: tokens [start, end) of the Doc, and the sub-types it can name."""
+
+    start: int
+    end: int
+    phrase: Phrase
+    sub_types: frozenset[str]
+
+    def head(self, doc) -> Token:
+        """The token that stands for the cue in the parse (the syntactic head of the phrase)."""
+        tokens = doc[self.start : self.end]
+        return tokens.root if len(tokens) > 1 else tokens[0]
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Phrases indexed by their first word, matched on lemma or lower-case form of each token."""
+
+    labels: dict[Phrase, frozenset[str]]
+    by_first: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, labelled: dict[Phrase, set[str]]) -> "PhraseIndex":
+        by_first: dict[str, list[Phrase]] = defaultdict(list)
+        for phrase in labelled:
+            by_first[phrase[0]].append(phrase)
+        ordered = {key: tuple(sorted(value, key=len, reverse=True)) for key, value in by_first.items()}
+        return cls({p: frozenset(s) for p, s in labelled.items()}, ordered)
+
+    def find(self, tokens: SpacySpan) -> list[CueMatch]:
+        """Longest cue at each position, left to right, without overlaps."""
+        found: list[CueMatch] = []
+        words = [(t.lemma_.lower(), t.lower_) for t in tokens]
+        i = 0
+        while i < len(words):
+            match = self._match_at(words, i)
+            if match is None:
+                i += 1
+                continue
+            found.append(CueMatch(tokens.start + i, tokens.start + i + len(match), match, self.labels[match]))
+            i += len(match)
+        return found
+
+    def _match_at(self, words: list[tuple[str, str]], i: int) -> Phrase | None:
+        candidates = self.by_first.get(words[i][0], ()) + self.by_first.get(words[i][1], ())
+        for phrase in sorted(set(candidates), key=len, reverse=True):
+            if i + len(phrase) <= len(words) and all(
+                part in words[i + k] for k, part in enumerate(phrase)
+            ):
+                return phrase
+        return None
+
+
+@dataclass(frozen=True)
+class Cues:
+    triggers: PhraseIndex  # trigger phrase -> sub-types it can name ("" marks plain harm words)
+    modal_aux: frozenset[str]
+    unreal_governors: frozenset[str]
+    background_lemmas: frozenset[str]
+    background_phrases: tuple[str, ...]
+    aggregate_patterns: tuple[re.Pattern, ...]
+
+
+HARM = ""  # the pseudo sub-type of harm words: they make a candidate but name no type
+
+
+def load_cues(path: Path = DATA / "cues.toml") -> Cues:
+    with open(path, "rb") as handle:
+        raw = tomllib.load(handle)
+    labelled: dict[Phrase, set[str]] = defaultdict(set)
+    for sub_type, words in raw["triggers"].items():
+        for word in words:
+            labelled[_phrase(word)].add(sub_type)
+    for word in raw.get("harm", []):
+        labelled[_phrase(word)].add(HARM)
+    try:
+        patterns = tuple(re.compile(p, re.IGNORECASE) for p in raw["aggregate"]["patterns"])
+    except re.error as error:
+        raise ValueError(f"{path}: bad regular expression in [aggregate] patterns: {error}") from None
+    return Cues(
+        triggers=PhraseIndex.build(labelled),
+        modal_aux=frozenset(raw["unreal"]["modal_aux"]),
+        unreal_governors=frozenset(raw["unreal"]["governors"]),
+        background_lemmas=frozenset(raw["background"]["lemmas"]),
+        background_phrases=tuple(p.lower() for p in raw["background"]["phrases"]),
+        aggregate_patterns=patterns,
+    )
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The bundled cues, read once per process."""
+    return load_cues()

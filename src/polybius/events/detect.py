@@ -1,0 +1,105 @@
+"""Which sentences report an event, of which ACLED sub-type, and which word is its trigger.
+
+A sentence is a candidate only when it holds a trigger or harm cue (data/cues.toml); candidates are
+embedded together and classified. The trigger is the cue of the predicted sub-type nearest to the
+root of the parse. A mention whose every fitting cue is unreal (planned, threatened, denied,
+negated) is dropped: it reports no event that happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from polybius.events.classifier import EventClassifier, Prediction, load_classifier
+from polybius.events.cues import HARM, CueMatch, Cues, cues
+from polybius.events.taxonomy import SubEventType, taxonomy
+
+# How far up the parse an unreal governor is looked for ("threatened to launch an attack").
+UNREAL_DEPTH = 3
+UNREAL_PATH = {"xcomp", "ccomp", "pobj", "prep", "acl", "dobj", "relcl", "advcl", "compound", "amod", "nsubjpass"}
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    sentence: SpacySpan
+    trigger: Token
+    sub_type: SubEventType
+    confidence: float
+    prediction: Prediction
+
+
+def candidates(doc: Doc, cue_set: Cues | None = None) -> list[tuple[SpacySpan, list[CueMatch]]]:
+    """Sentences that hold at least one trigger or harm cue, with their cues."""
+    cue_set = cue_set or cues()
+    found = []
+    for sentence in doc.sents:
+        matches = cue_set.triggers.find(sentence)
+        if matches:
+            found.append((sentence, matches))
+    return found
+
+
+def detect(doc: Doc, classifier: EventClassifier | None = None) -> list[Detection]:
+    """Event-reporting sentences of a parsed text, in text order."""
+    classifier = classifier or load_classifier()
+    pending = candidates(doc)
+    if not pending:
+        return []
+    predictions = classifier.predict([sentence.text for sentence, _ in pending])
+    detections = []
+    for (sentence, matches), prediction in zip(pending, predictions):
+        if prediction.sub_type is None:
+            continue
+        sub_type = taxonomy().get(prediction.sub_type)
+        trigger = choose_trigger(doc, sentence, matches, sub_type)
+        if trigger is None:
+            continue
+        detections.append(Detection(sentence, trigger, sub_type, prediction.confidence, prediction))
+    return detections
+
+
+def choose_trigger(doc: Doc, sentence: SpacySpan, matches: list[CueMatch], sub_type: SubEventType) -> Token | None:
+    """The real cue that best names this sub-type; None when every fitting cue is unreal."""
+    family = {s.name for s in taxonomy().sub_types.values() if s.event_type == sub_type.event_type}
+
+    def fit(match: CueMatch) -> int:
+        if sub_type.name in match.sub_types:
+            return 0
+        if match.sub_types & family:
+            return 1
+        return 2 if match.sub_types - {HARM} else 3
+
+    heads = [(fit(m), depth(m.head(doc)), m.start, m.head(doc)) for m in matches]
+    real = [entry for entry in heads if not is_unreal(entry[3])]
+    if not real:
+        return None
+    return min(real, key=lambda entry: entry[:3])[3]
+
+
+def depth(token: Token) -> int:
+    steps = 0
+    while token.head is not token and steps < 50:
+        token = token.head
+        steps += 1
+    return steps
+
+
+def is_unreal(token: Token, cue_set: Cues | None = None) -> bool:
+    """The event word is planned, threatened, feared, denied or negated rather than reported."""
+    cue_set = cue_set or cues()
+    current = token
+    for _ in range(UNREAL_DEPTH + 1):
+        for child in current.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ == "aux" and child.lower_ in cue_set.modal_aux:
+                return True
+        if current is not token and current.lemma_.lower() in cue_set.unreal_governors:
+            return True
+        if current.dep_ not in UNREAL_PATH or current.head is current:
+            return False
+        current = current.head
+    return False

@@ -1,0 +1,67 @@
+"""Training examples for the event classifier: our own sentences, labelled with an ACLED sub-event
+type or a 'none:<class>' non-event class (statements, diplomacy, crime, disasters ...).
+
+The bundled set is data/examples.jsonl. Users add their own, one JSON object per line
+({"text": ..., "label": ...}), by listing files in $POLYBIUS_EVENT_EXAMPLES (separated by the
+platform's path separator, ':' on Linux) or by passing them to `load_examples`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from polybius.events.taxonomy import Taxonomy, taxonomy
+
+BUNDLED = Path(__file__).parent / "data" / "examples.jsonl"
+EXTRA_ENV = "POLYBIUS_EVENT_EXAMPLES"
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    label: str
+
+
+class ExampleFileError(ValueError):
+    """An examples file that cannot be used, with the file and line in the message."""
+
+
+def read_examples(path: Path, known: Taxonomy | None = None) -> list[Example]:
+    known = known or taxonomy()
+    examples: list[Example] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ExampleFileError(f"{path}: cannot read examples file ({error.strerror})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text, label = record["text"], record["label"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise ExampleFileError(f"{path}:{number}: expected a JSON object with \"text\" and \"label\"") from None
+        if not isinstance(text, str) or not text.strip():
+            raise ExampleFileError(f"{path}:{number}: \"text\" must be a non-empty string")
+        if not known.is_label(label):
+            raise ExampleFileError(
+                f"{path}:{number}: unknown label {label!r}; use an ACLED sub-event type or 'none:<class>'"
+            )
+        examples.append(Example(text.strip(), label))
+    return examples
+
+
+def extra_example_paths() -> tuple[Path, ...]:
+    configured = os.environ.get(EXTRA_ENV, "")
+    return tuple(Path(part) for part in configured.split(os.pathsep) if part.strip())
+
+
+def load_examples(extra: tuple[Path, ...] = ()) -> list[Example]:
+    """The bundled examples, then those of every extra file (argument first, then the environment)."""
+    examples = read_examples(BUNDLED)
+    for path in (*extra, *extra_example_paths()):
+        examples.extend(read_examples(path))
+    return examples
