@@ -22,6 +22,7 @@ from polybius.errors import InputProblem, Problem
 MAX_FILE_BYTES = 5_000_000  # one .txt or .html file
 MAX_ARTICLE_CHARS = 1_000_000  # one article's text, from any format
 SNIFF_BYTES = 8192
+MIN_HTML_WORDS = 5  # less than this from a page is navigation the extractor fell back on, not an article
 SUPPORTED = {".jsonl", ".ndjson", ".json", ".csv", ".txt", ".text", ".html", ".htm"}
 
 
@@ -42,6 +43,7 @@ class RawArticle:
     source: str | None = None
     title: str | None = None
     url: str | None = None
+    toponyms: tuple[tuple[int, int], ...] | None = None  # spans of the raw text to geocode as given
 
 
 Item = RawArticle | InputProblem
@@ -155,7 +157,7 @@ def _read_html(data: bytes, name: str, defaults: Defaults) -> Iterator[Item]:
 
     extracted = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:
         yield InputProblem(Problem.NO_HTML_TEXT, name)
         return
     published = _parse_date(getattr(extracted, "date", None)) or defaults.published
@@ -187,9 +189,16 @@ def _from_record(record: object, where: str, defaults: Defaults) -> Item:
         published = _parse_date(raw_date)
         if published is None:
             return InputProblem(Problem.BAD_DATE, where, value=raw_date, field=date_field)
+    toponyms = record.get("toponyms")
+    if toponyms is not None:
+        try:
+            toponyms = tuple((int(t["start"]), int(t["end"])) for t in toponyms)
+        except (TypeError, KeyError, ValueError):
+            return InputProblem(Problem.BAD_FIELD, where, field="toponyms",
+                                detail='expected a list of {"start": int, "end": int}')
     return _checked(RawArticle(text=text, origin=where, id=strings["id"], published=published,
                                source=strings["source"] or defaults.source, title=strings["title"],
-                               url=strings["url"]))
+                               url=strings["url"], toponyms=toponyms))
 
 
 def _parse_date(value: object) -> date | None:
