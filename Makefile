@@ -34,6 +34,7 @@ eval: eval-seeds
 
 bench: install
 	$(BIN)/python bench/throughput.py $(SHARED)
+	$(BIN)/python bench/fusion.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -1,0 +1,137 @@
+"""When may two reports be the same event? ACLED's rule, and what it leaves open.
+
+ACLED's baseline: same actors, same day, same location, same event type family → one event; a
+different day, place, actor or type family → different events. Open cases, decided here:
+- a vague date ("over the weekend", "last week") matches an exact one inside its span;
+- a town matches its own region when one report names only the region (geo_precision 3);
+- an unnamed actor ("Islamist rebels", "gunmen") matches a named group; two different named groups
+  with nothing in common do not;
+- "clashes" in one report and "rocket fire" in another, same day and town, are one event: battles,
+  explosions and violence against civilians form one family (political violence); protests and riots
+  another; each strategic-development sub-type is its own family.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from polybius.records import Actor, EventMention
+
+VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+DEMONSTRATIONS = {"Protests", "Riots"}
+SAME_PLACE_KM = 30.0  # two points this close are one location ("near Gao" and Gao)
+# How far a date of each ACLED time_precision may lie from the day it names.
+WINDOW_DAYS = {1: 0, 2: 6, 3: 31}
+UNKNOWN_COUNTRY = "??"
+GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters", "Prisoners", "Labor Group")
+
+
+def family(mention: EventMention) -> str:
+    if mention.event_type in VIOLENCE:
+        return "political violence"
+    if mention.event_type in DEMONSTRATIONS:
+        return "demonstrations"
+    return f"{mention.event_type}/{mention.sub_event_type}"
+
+
+def country_of(mention: EventMention) -> str:
+    place = mention.place.place if mention.place else None
+    return place.country_code if place else UNKNOWN_COUNTRY
+
+
+def block_of(mention: EventMention) -> tuple[str, str, bool]:
+    """Only mentions with the same block are ever compared: the blocking that keeps fusion linear."""
+    return country_of(mention), family(mention), mention.aggregate
+
+
+def date_window(mention: EventMention) -> tuple[date, date] | None:
+    if mention.date is None:
+        return None
+    reach = timedelta(days=WINDOW_DAYS.get(mention.date.time_precision, 31))
+    return mention.date.day - reach, mention.date.day + reach
+
+
+def is_generic(actor: Actor) -> bool:
+    """Unnamed groups stand for whoever it was: they never contradict a named actor."""
+    return actor.name.startswith(GENERIC_PREFIXES)
+
+
+def named_actors(mention: EventMention) -> frozenset[str]:
+    mentions = [mention.actor1, mention.actor2, *mention.assoc_actor_1, *mention.assoc_actor_2]
+    return frozenset(m.actor.name for m in mentions if m is not None and not is_generic(m.actor))
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p = math.pi / 180
+    h = (math.sin((b[0] - a[0]) * p / 2) ** 2
+         + math.cos(a[0] * p) * math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@dataclass
+class Profile:
+    """What a growing cluster has committed to: new members must not contradict it."""
+
+    window: tuple[date, date] | None = None
+    exact_day: date | None = None
+    places: list[tuple[int, str | None, tuple[float, float], int]] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    sub_types: set[str] = field(default_factory=set)
+
+    def add(self, mention: EventMention) -> None:
+        window = date_window(mention)
+        if window is not None:
+            if self.window is None:
+                self.window = window
+            else:  # members narrow the cluster's dates down to what all of them allow
+                self.window = (max(self.window[0], window[0]), min(self.window[1], window[1]))
+            if mention.date.time_precision == 1:
+                self.exact_day = mention.date.day
+        place = mention.place.place if mention.place else None
+        if place is not None:
+            self.places.append((place.geonameid, place.admin1, (place.latitude, place.longitude),
+                                mention.place.geo_precision))
+        self.actors |= named_actors(mention)
+        self.sub_types.add(mention.sub_event_type)
+
+
+def compatible(profile: Profile, mention: EventMention) -> bool:
+    window = date_window(mention)
+    if window is not None and profile.window is not None:
+        if window[0] > profile.window[1] or window[1] < profile.window[0]:
+            return False
+    if not _place_fits(profile, mention):
+        return False
+    actors = named_actors(mention)
+    return not (actors and profile.actors and not actors & profile.actors)
+
+
+def _place_fits(profile: Profile, mention: EventMention) -> bool:
+    place = mention.place.place if mention.place else None
+    if place is None or not profile.places:
+        return True
+    point = (place.latitude, place.longitude)
+    for geonameid, admin1, other_point, precision in profile.places:
+        if geonameid == place.geonameid or km(point, other_point) <= SAME_PLACE_KM:
+            continue
+        broad = precision == 3 or mention.place.geo_precision == 3
+        if broad and admin1 and admin1 == place.admin1:
+            continue  # a town and the region it lies in
+        return False
+    return True
+
+
+def affinity(profile: Profile, mention: EventMention) -> float:
+    """Among compatible clusters, how much evidence says this is the one."""
+    score = 0.0
+    if mention.date is not None and profile.exact_day == mention.date.day:
+        score += 1.0
+    place = mention.place.place if mention.place else None
+    if place is not None and any(p[0] == place.geonameid for p in profile.places):
+        score += 2.0
+    score += len(named_actors(mention) & profile.actors)
+    if mention.sub_event_type in profile.sub_types:
+        score += 1.0
+    return score

@@ -1,0 +1,99 @@
+"""Fusion: ACLED's same-event rule, the cases it leaves open, blocking, and stable ids."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from polybius.fuse import cluster as cluster_module
+from polybius.fuse.cluster import assign_ids, cluster
+
+from builders import ANSAR_DINE, FRANCE, GAO, KIDAL, KIDAL_REGION, MAIDUGURI, MUJAO, NEAR_GAO, UNNAMED, mention
+
+
+
+def groups(mentions):
+    return sorted(sorted(m.document for m in c) for c in cluster(mentions))
+
+
+def test_same_actors_day_place_and_family_are_one_event():
+    assert groups([mention("a"), mention("b"), mention("c")]) == [["a", "b", "c"]]
+
+
+@pytest.mark.parametrize("difference", [
+    {"day": date(2013, 2, 6)},
+    {"place": KIDAL},
+    {"actors": (FRANCE, ANSAR_DINE)} ,
+    {"sub": "Peaceful protest", "kind": "Protests"},
+    {"sub": "Arrests", "kind": "Strategic developments"},
+])
+def test_a_different_day_place_actor_or_family_is_another_event(difference):
+    first = mention("a", actors=(MUJAO,)) if "actors" in difference else mention("a")
+    assert len(cluster([first, mention("b", **difference)])) == 2
+
+
+def test_vague_date_joins_the_exact_event_inside_its_span():
+    weekend = mention("b", day=date(2013, 2, 3), precision=2)
+    assert groups([mention("a", day=date(2013, 2, 2)), weekend]) == [["a", "b"]]
+
+
+def test_vague_date_does_not_join_an_event_outside_its_span():
+    weekend = mention("b", day=date(2013, 2, 3), precision=2)
+    assert len(cluster([mention("a", day=date(2013, 2, 20)), weekend])) == 2
+
+
+def test_a_town_joins_its_region_and_a_point_next_to_it():
+    region = mention("b", place=KIDAL_REGION, geo_precision=3)
+    assert groups([mention("a", place=KIDAL), region]) == [["a", "b"]]
+    assert groups([mention("c", place=GAO), mention("d", place=NEAR_GAO, geo_precision=2)]) == [["c", "d"]]
+
+
+def test_unnamed_group_joins_a_named_one():
+    assert groups([mention("a"), mention("b", actors=(FRANCE, UNNAMED))]) == [["a", "b"]]
+
+
+def test_clashes_and_rocket_fire_on_the_same_day_and_town_are_one_event():
+    rockets = mention("b", sub="Shelling/artillery/missile attack", kind="Explosions/Remote violence")
+    assert groups([mention("a"), rockets]) == [["a", "b"]]
+
+
+def test_two_events_from_one_sentence_stay_two():
+    assert len(cluster([mention("a", sentence=5000), mention("a", sentence=5000)])) == 2
+
+
+def test_countries_are_separate_blocks(monkeypatch):
+    calls = []
+    real = cluster_module.compatible
+    monkeypatch.setattr(cluster_module, "compatible", lambda p, m: calls.append(m) or real(p, m))
+    cluster([mention("a"), mention("b", place=MAIDUGURI, actors=())])
+    assert calls == []  # the Nigerian event was never compared with the Malian one
+
+
+def test_exact_mentions_are_only_compared_with_clusters_of_their_day(monkeypatch):
+    calls = []
+    real = cluster_module.compatible
+    monkeypatch.setattr(cluster_module, "compatible", lambda p, m: calls.append(m) or real(p, m))
+    cluster([mention(str(i), day=date(2013, 1, 1 + i)) for i in range(20)])
+    assert calls == []
+
+
+def test_ids_stay_with_their_event_and_new_ones_continue_the_count():
+    a, b, c = mention("a"), mention("b"), mention("c", place=KIDAL)
+    previous = {a.id: "MLI7"}
+    ids = assign_ids([[a, b], [c]], previous, {"MLI": 7}, lambda members: "MLI")
+    assert ids.ids == ["MLI7", "MLI8"] and ids.counters == {"MLI": 8} and ids.merges == []
+
+
+def test_events_joined_by_new_evidence_are_recorded_as_merged():
+    a, b, c = mention("a"), mention("b"), mention("c")
+    previous = {a.id: "MLI1", b.id: "MLI1", c.id: "MLI2"}
+    ids = assign_ids([[a, b, c]], previous, {"MLI": 2}, lambda members: "MLI")
+    assert ids.ids == ["MLI1"] and ids.merges == [("MLI2", "MLI1")]
+
+
+def test_a_split_event_keeps_its_id_on_the_larger_part():
+    a, b, c = mention("a"), mention("b"), mention("c")
+    previous = {a.id: "MLI1", b.id: "MLI1", c.id: "MLI1"}
+    ids = assign_ids([[c], [a, b]], previous, {"MLI": 1}, lambda members: "MLI")
+    assert ids.ids == ["MLI2", "MLI1"] and ids.merges == []

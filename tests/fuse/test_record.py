@@ -1,0 +1,103 @@
+"""The fused record: conservative fatalities, updates versus conflicts, independent sources, notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from polybius.fuse import ArticleInfo, fuse_all
+from polybius.fuse.record import build_event, independent_mentions, write_note
+from polybius.records import FatalityCount, Paragraph, ParagraphLink, Span
+
+from builders import FRANCE, KIDAL, KIDAL_REGION, MUJAO, mention
+
+
+def deaths(n, doc="a"):
+    return FatalityCount(n, n, n, (Span(doc, 0, 2, str(n)),))
+
+
+ARTICLES = {
+    "a": ArticleInfo(date(2013, 2, 5), "AFP"),
+    "b": ArticleInfo(date(2013, 2, 5), "Reuters"),
+    "c": ArticleInfo(date(2013, 2, 7), "AFP"),
+}
+
+
+def fused(*mentions, articles=ARTICLES):
+    return build_event("MLI1", mentions, articles, independent_mentions(mentions, articles))
+
+
+def test_within_one_article_the_fullest_figure_counts():
+    event = fused(mention("a", fatalities=deaths(20)), mention("a", fatalities=deaths(21)))
+    assert event.row["fatalities"] == 21 and event.disputes == []
+
+
+def test_sources_disagreeing_on_the_same_day_give_the_lowest_figure_and_a_conflict():
+    event = fused(mention("a", fatalities=deaths(11)), mention("b", fatalities=deaths(15)))
+    assert (event.row["fatalities"], event.row["fatalities_low"], event.row["fatalities_high"]) == (11, 11, 15)
+    (dispute,) = event.disputes
+    assert dispute.field == "fatalities" and dispute.kind == "conflict"
+    assert {c["value"] for c in dispute.claims} == {11, 15}
+    assert "fatalities conflict" in event.row["tags"]
+
+
+def test_a_toll_that_rises_in_later_reports_is_an_update():
+    event = fused(mention("a", fatalities=deaths(11)), mention("c", fatalities=deaths(14)))
+    assert event.row["fatalities"] == 14 and event.disputes[0].kind == "update"
+
+
+def test_unknown_tolls_give_zero_and_no_range():
+    event = fused(mention("a"), mention("b"))
+    assert (event.row["fatalities"], event.row["fatalities_low"], event.row["fatalities_high"]) == (0, None, None)
+
+
+def test_a_repeated_paragraph_adds_a_document_but_not_a_source():
+    articles = {
+        "a": ArticleInfo(date(2013, 2, 5), "AFP", (Paragraph(0, 0, 500),)),
+        "b": ArticleInfo(date(2013, 2, 6), "AFP Mirror", (Paragraph(0, 0, 500, ParagraphLink("a", 0, 0.8)),)),
+    }
+    first, copy = mention("a", sentence=10), mention("b", sentence=10)
+    flags = independent_mentions([first, copy], articles)
+    assert flags == {first.id: True, copy.id: False}
+    event = build_event("MLI1", [first, copy], articles, flags)
+    assert event.documents == ["a", "b"] and event.row["source"] == "AFP"
+
+
+def test_the_most_precise_place_and_date_win():
+    vague = mention("a", place=KIDAL_REGION, geo_precision=3, day=date(2013, 2, 3), precision=2)
+    exact = mention("b", place=KIDAL, day=date(2013, 2, 2))
+    event = fused(vague, exact)
+    assert event.row["location"] == "Kidal" and event.row["event_date"] == "2013-02-02"
+    assert event.row["time_precision"] == 1
+
+
+def test_row_carries_country_codes_and_interaction():
+    event = fused(mention("a", place=KIDAL, actors=(FRANCE, MUJAO)))
+    assert event.row["iso"] == 466 and event.row["region"] == "Western Africa"
+    assert event.row["inter1"] == 8 and event.row["inter2"] == 2 and event.row["interaction"] == 28
+
+
+def test_note_is_written_from_the_fields():
+    row = {"sub_event_type": "Armed clash", "actor1": "Military Forces of France", "actor2": "Rebels (Mali)",
+           "event_date": "2013-02-19", "time_precision": 1, "location": "Adrar des Ifoghas", "admin1": "Kidal",
+           "country": "Mali", "geo_precision": 3, "fatalities": 21, "fatalities_low": 21, "fatalities_high": 21}
+    assert write_note(row) == ("On 19 February 2013, Military Forces of France clashed with Rebels (Mali) in the area "
+                               "of Adrar des Ifoghas (Kidal), Mali. 21 people were reported killed.")
+
+
+def test_evidence_spans_cover_every_report():
+    event = fused(mention("a"), mention("b"))
+    assert {s.document for s in event.evidence["actor1"]} == {"a", "b"}
+
+
+def test_timestamp_changes_only_when_the_row_changes():
+    one = [mention("a")]
+    first = fuse_all(one, ARTICLES, {}, {}, {}, now=100)
+    event = first.events[0]
+    previous = {m.id: event.event_id_cnty for m in event.mentions}
+    fingerprints = {event.event_id_cnty: (event.row["fingerprint"], 100)}
+    again = fuse_all(one, ARTICLES, previous, fingerprints, first.counters, now=200)
+    assert again.events[0].row["timestamp"] == 100
+    grown = fuse_all(one + [mention("b", fatalities=deaths(3, "b"))], ARTICLES, previous, fingerprints,
+                     first.counters, now=300)
+    assert [e.event_id_cnty for e in grown.events] == [event.event_id_cnty]
+    assert grown.events[0].row["timestamp"] == 300
