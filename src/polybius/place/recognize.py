@@ -1,0 +1,191 @@
+"""Toponym recognition that does not lean on the small NER model alone.
+
+spaCy's small model calls Gao and Konna PERSON, Kidal NORP and "Adrar des Ifoghas" ORG. So candidates
+come from two sources: NER entities and runs of capitalised words matched against the gazetteer
+(longest match first). A candidate is kept when the evidence for a place outweighs the evidence for
+something else:
+  for  NER says GPE/LOC/FAC; a cue before it ("in", "the town of", "near"); a head word after it
+       ("region", "mountains"); the same name is a place elsewhere in the article; it names a country,
+       an admin1 area or a large town;
+  against  it is a month, a title-led name ("General Gao"), a demonym ("Malian"), part of a longer
+       organisation or person name ("France Inter", "Europe 1", "Moussa Ag Mohamed").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from polybius.nlp import Document
+from polybius.place.build import NameKind
+from polybius.place.gazetteer import Gazetteer
+from polybius.place.toponym import Toponym, make_toponym, vocabulary
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_CONNECTORS = {"de", "des", "du", "la", "le", "el", "al", "of", "upon", "on", "sur", "en", "-", "van", "der", "del"}
+_MAX_TOKENS = 6
+_LARGE_TOWN = 100_000  # a town this large is a place without further evidence (unless NER says person)
+_STRONG_FEATURES = ("PCL", "ADM1", "CONT", "PPLC")
+
+
+def detect(document: Document, gazetteer: Gazetteer) -> list[Toponym]:
+    doc = document.doc
+    text = document.article.text
+    spans = _candidate_spans(doc, gazetteer)
+    labels = _entity_labels(doc)
+    place_names = {
+        _norm(doc[s:e].text) for s, e in spans if labels.get((s, e)) in _PLACE_LABELS
+    }
+    accepted: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda se: (se[0], -(se[1] - se[0]))):
+        if accepted and start < accepted[-1][1]:
+            continue  # inside a longer toponym already kept
+        if _is_toponym(doc, start, end, labels.get((start, end)), gazetteer, place_names):
+            accepted.append((start, end))
+    out = []
+    for start, end in accepted:
+        end = _with_head_word(doc, end)
+        out.append(make_toponym(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    return out
+
+
+def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> set[tuple[int, int]]:
+    spans: set[tuple[int, int]] = set()
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
+            start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            if start < ent.end:
+                spans.add((start, ent.end))
+    for run_start, run_end in _capitalised_runs(doc):
+        i = run_start
+        while i < run_end:
+            for j in range(min(run_end, i + _MAX_TOKENS), i, -1):
+                if doc[j - 1].lower_ in _CONNECTORS:
+                    continue
+                if gazetteer.candidates(doc[i:j].text):
+                    spans.add((i, j))
+                    i = j - 1
+                    break
+            i += 1
+    return spans
+
+
+def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    runs, start = [], None
+    for token in doc:
+        capital = _is_capitalised(token)
+        inside = start is not None and token.lower_ in _CONNECTORS and token.i + 1 < len(doc) and (
+            _is_capitalised(doc[token.i + 1])
+        )
+        if capital or inside:
+            if start is None or token.is_sent_start:
+                if start is not None:
+                    runs.append((start, token.i))
+                start = token.i
+        elif start is not None:
+            runs.append((start, token.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs
+
+
+def _is_capitalised(token: Token) -> bool:
+    word = token.text
+    return bool(word) and word[0].isupper() and any(ch.isalpha() for ch in word)
+
+
+def _entity_labels(doc: Doc) -> dict[tuple[int, int], str]:
+    labels = {}
+    for ent in doc.ents:
+        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        labels[(start, ent.end)] = ent.label_
+    return labels
+
+
+def _is_toponym(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazetteer, place_names) -> bool:
+    vocab = vocabulary()
+    span = doc[start:end]
+    words = [t.lower_.strip(".") for t in span]
+    if not _is_capitalised(span[0]) or (len(words) == 1 and words[0] in vocab.reject_words):
+        return False
+    if _inside_organisation(doc, start, end) or _after_title(doc, start) or _inside_longer_name(doc, start, end, label):
+        return False
+    candidates = [c for c in gazetteer.candidates(span.text) if c.kind != NameKind.DEMONYM]
+    if not candidates and gazetteer.candidates(span.text):
+        return False  # only a demonym: "Malian", "Palestinians"
+    head = _head_word_after(doc, end) is not None
+    cue = _strong_cue_before(doc, start)
+    if label in _PLACE_LABELS:
+        return True
+    if not candidates:
+        return head and label in (None, "ORG", "PERSON", "NORP")  # "the Adrar des Ifoghas mountains"
+    if head or cue or _norm(span.text) in place_names:
+        return True
+    strong = any(c.place.feature_code.startswith(_STRONG_FEATURES) and c.kind != NameKind.ALTERNATE
+                 for c in candidates[:10])
+    if label == "PERSON":
+        return strong and len(span) == 1 and _weak_cue_before(doc, start)
+    large = any(c.place.population >= _LARGE_TOWN and c.kind == NameKind.OFFICIAL for c in candidates[:10])
+    if span[0].is_sent_start and not _weak_cue_before(doc, start):
+        return False  # a capital letter that only starts a sentence proves nothing
+    return strong or (large and label != "ORG")
+
+
+def _inside_organisation(doc: Doc, start: int, end: int) -> bool:
+    """"France Inter", "Europe 1": a listed organisation name covering the span."""
+    window = doc[max(0, start - 4) : min(len(doc), end + 4)]
+    lowered = window.text.lower()
+    for name in vocabulary().organisations:
+        at = lowered.find(name.lower())
+        if at < 0:
+            continue
+        begin = window.start_char + at
+        if begin <= doc[start].idx and doc[end - 1].idx < begin + len(name):
+            return True
+    return False
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in vocabulary().titles and doc[start - 1].text[0].isupper()
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, label: str | None) -> bool:
+    """Part of a longer PERSON or ORG entity ("Mohamed Moussa Ag Mohamed", "Gao Municipal Council")."""
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start):
+            inner = doc[end:ent.end]
+            if ent.label_ == "ORG" and inner and _head_word_after(doc, end) is not None:
+                return False  # "Adrar des Ifoghas mountains" tagged ORG is still a place
+            return True
+    return False
+
+
+def _head_word_after(doc: Doc, end: int) -> str | None:
+    if end < len(doc):
+        return vocabulary().head_words.get(doc[end].lower_)
+    return None
+
+
+def _with_head_word(doc: Doc, end: int) -> int:
+    """Extend a toponym over its head word ("Kidal" + "region") so the span says what was named."""
+    if end < len(doc) and _head_word_after(doc, end) is not None:
+        word = doc[end].lower_
+        if word not in ("area", "city", "town", "village"):
+            return end + 1
+    return end
+
+
+def _strong_cue_before(doc: Doc, start: int) -> bool:
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    cues = vocabulary().strong_before
+    return any(" ".join(before[k:]) in cues for k in range(len(before)))
+
+
+def _weak_cue_before(doc: Doc, start: int) -> bool:
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    cues = vocabulary().cues_before | vocabulary().strong_before
+    return any(" ".join(before[k:]) in cues for k in range(len(before)))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())

@@ -1,0 +1,170 @@
+"""Toponym resolution: choose, for each toponym of an article, the gazetteer entry it names.
+
+Each candidate gets a score (weights in data/resolution.toml):
+  prior    population (log scale), feature class ("prefer towns and admin areas"), how the name refers
+           to it (official name, alternate, demonym, one letter off), and whether a head word names its
+           type ("the Kidal region" wants an admin area, "the X mountains" a terrain feature);
+  context  the article's country and admin1 focus (shares of its toponyms' best readings), other
+           toponyms nearby (coherence), and a qualifier right after it ("Springfield, Ill.").
+Two passes: the priors alone pick a first reading of every toponym; the focus and neighbours they
+imply then rescore every candidate. One name is read the same way throughout an article.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from polybius.place.build import NameKind
+from polybius.place.gazetteer import Candidate, Gazetteer
+from polybius.place.normalize import name_key
+from polybius.place.toponym import Toponym
+
+_MAX_CANDIDATES = 40  # the most populous readings of a name; the long tail never wins
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    toponym: Toponym
+    candidate: Candidate | None
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    terms: dict[str, float]
+    kinds: dict[NameKind, float]
+    fuzzy: float  # a name matched with one letter changed
+    features: dict[str, float]
+
+    def feature(self, place) -> float:
+        return self.features.get(place.feature_code, self.features.get(place.feature_class, 0.0))
+
+
+@lru_cache(maxsize=1)
+def weights() -> Weights:
+    data = tomllib.loads(resources.files("polybius.place").joinpath("data/resolution.toml").read_text("utf-8"))
+    kinds = {kind: float(data["kinds"][kind.name.lower()]) for kind in NameKind}
+    return Weights(terms=dict(data["weights"]), kinds=kinds, fuzzy=float(data["kinds"]["fuzzy"]),
+                   features=dict(data["features"]))
+
+
+def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Resolution]:
+    """The best reading of each toponym (None when the gazetteer has no entry for it)."""
+    w = weights()
+    groups: dict[str, list[int]] = defaultdict(list)  # one reading per name per article
+    for i, toponym in enumerate(toponyms):
+        groups[_group_key(toponym)].append(i)
+    options = {key: _candidates(toponyms[idx[0]], gazetteer) for key, idx in groups.items()}
+    qualifiers = _qualifiers(text, toponyms, groups, options)
+
+    def prior(key: str, c: Candidate) -> float:
+        toponym = toponyms[groups[key][0]]
+        score = w.terms["population"] * math.log10(c.place.population + 1) + w.feature(c.place)
+        score += w.kinds[c.kind] + (w.fuzzy if c.fuzzy else 0.0)
+        if toponym.head is not None:
+            score += w.terms["expected_type"] if c.place.feature_class == toponym.head else w.terms["unexpected_type"]
+        return score
+
+    priors = {key: {c.place.geonameid: prior(key, c) for c in cands} for key, cands in options.items()}
+    first = {key: max(cands, key=lambda c: priors[key][c.place.geonameid]) for key, cands in options.items() if cands}
+
+    # The article's focus, from the first readings, each name counted once per mention.
+    countries: Counter[str] = Counter()
+    admin1s: Counter[tuple[str, str]] = Counter()
+    for key, c in first.items():
+        mentions = len(groups[key])
+        if c.place.country_code:
+            countries[c.place.country_code] += mentions
+        if c.admin1_code:
+            admin1s[(c.place.country_code, c.admin1_code)] += mentions
+    total = sum(len(v) for k, v in groups.items() if k in first) or 1
+
+    out: list[Resolution | None] = [None] * len(toponyms)
+    for key, cands in options.items():
+        best, best_score = None, -math.inf
+        others = [c for k, c in first.items() if k != key]
+        for c in cands:
+            score = priors[key][c.place.geonameid]
+            own = 1 if first.get(key) is not None and _same_country(first[key], c) else 0
+            score += w.terms["country_focus"] * (countries[c.place.country_code] - own * len(groups[key])) / total
+            if c.admin1_code:
+                own_a1 = own and first[key].admin1_code == c.admin1_code
+                share = admin1s[(c.place.country_code, c.admin1_code)] - (len(groups[key]) if own_a1 else 0)
+                score += w.terms["admin1_focus"] * share / total
+            score += w.terms["nearby"] * _neighbours(c, others, w.terms["nearby_km"])
+            if c.place.geonameid in qualifiers.get(key, ()):
+                score += w.terms["qualifier"]
+            if score > best_score:
+                best, best_score = c, score
+        for i in groups[key]:
+            out[i] = Resolution(toponyms[i], best, best_score if best else 0.0)
+    for i, toponym in enumerate(toponyms):
+        if out[i] is None:
+            out[i] = Resolution(toponym, None, 0.0)
+    return out  # type: ignore[return-value]
+
+
+def _group_key(toponym: Toponym) -> str:
+    return f"{name_key(toponym.name) or toponym.name}|{toponym.head or ''}"
+
+
+def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
+    """Readings of a toponym: its full name and its bare name, plus, when a head word asks for an admin
+    area ("the Timbuktu region"), the admin1 areas of the towns so named."""
+    seen: dict[int, Candidate] = {}
+    full = toponym.text.strip()
+    for name in dict.fromkeys((full, toponym.name)):
+        for c in gazetteer.candidates(name)[:_MAX_CANDIDATES]:
+            seen.setdefault(c.place.geonameid, c)
+    if not seen:
+        for c in gazetteer.candidates(toponym.name, fuzzy=True)[:_MAX_CANDIDATES]:
+            seen.setdefault(c.place.geonameid, c)
+    if toponym.head == "A":
+        for c in list(seen.values())[:5]:
+            if c.place.feature_class == "P" and c.admin1_code:
+                area = gazetteer.admin_area(c.place.country_code, c.admin1_code)
+                if area is not None:
+                    seen.setdefault(area.place.geonameid, replace(area, kind=c.kind, fuzzy=c.fuzzy))
+    return list(seen.values())
+
+
+def _qualifiers(text: str, toponyms: list[Toponym], groups, options) -> dict[str, set[int]]:
+    """"Springfield, Ill." / "Gao, Mali": the candidates of a name that lie in the area named right after it."""
+    key_of = {i: key for key, idx in groups.items() for i in idx}
+    out: dict[str, set[int]] = defaultdict(set)
+    for i in range(len(toponyms) - 1):
+        here, after = toponyms[i], toponyms[i + 1]
+        between = text[here.end : after.start]
+        if between.strip() not in (",", "") or len(between) > 3:
+            continue
+        areas = options.get(key_of[i + 1], [])
+        for c in options.get(key_of[i], []):
+            for area in areas:
+                code = area.place.feature_code
+                if code.startswith("PCL") and area.place.country_code == c.place.country_code:
+                    out[key_of[i]].add(c.place.geonameid)
+                elif code == "ADM1" and (area.place.country_code, area.admin1_code) == (
+                    c.place.country_code, c.admin1_code
+                ) and c.place.geonameid != area.place.geonameid:
+                    out[key_of[i]].add(c.place.geonameid)
+    return out
+
+
+def _same_country(a: Candidate, b: Candidate) -> bool:
+    return a.place.country_code == b.place.country_code
+
+
+def _neighbours(c: Candidate, others: list[Candidate], within_km: float) -> int:
+    return sum(1 for o in others if o.place.geonameid != c.place.geonameid and distance_km(c.place, o.place) <= within_km)
+
+
+def distance_km(a, b) -> float:
+    """Great-circle distance between two places (or anything with latitude and longitude)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))

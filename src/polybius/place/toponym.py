@@ -1,0 +1,69 @@
+"""A toponym: a stretch of article text that names a place, and the name to look up for it."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    start: int
+    end: int
+    text: str  # as written in the article
+    name: str  # what to look up: "Kidal" for "the Kidal region"
+    head: str | None = None  # GeoNames feature class a head word names ("A" for "region"), if any
+    cue: bool = False  # a cue before it ("the town of", "near") says a place follows
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    head_words: dict[str, str]
+    cues_before: frozenset[str]
+    strong_before: frozenset[str]
+    reject_words: frozenset[str]
+    organisations: tuple[str, ...]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    text = resources.files("polybius.place").joinpath("data/toponyms.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return Vocabulary(
+        head_words=dict(data["head_words"]),
+        cues_before=frozenset(data["cues"]["before"]),
+        strong_before=frozenset(data["cues"]["strong_before"]),
+        reject_words=frozenset(data["reject"]["words"]),
+        organisations=tuple(data["reject"]["organisations"]),
+        titles=frozenset(data["reject"]["titles"]),
+    )
+
+
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def make_toponym(text: str, start: int, end: int) -> Toponym:
+    """The toponym for text[start:end]: "the Kidal region" looks up "Kidal" as an admin area."""
+    if not (0 <= start < end <= len(text)):
+        raise ValueError(f"toponym span [{start}, {end}) is not inside a text of {len(text)} characters")
+    surface = text[start:end]
+    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", surface.strip()))
+    head = None
+    words = name.split()
+    if len(words) > 1:
+        last = words[-1].lower().rstrip(".,")
+        head = vocabulary().head_words.get(last)
+        if head is not None:
+            name = " ".join(words[:-1])
+    return Toponym(start=start, end=end, text=surface, name=name or surface, head=head, cue=_cue_before(text, start))
+
+
+def _cue_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 24) : start].lower().split()
+    cues = vocabulary().cues_before
+    return bool(before) and (before[-1] in cues or " ".join(before[-2:]) in cues)
