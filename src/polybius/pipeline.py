@@ -20,7 +20,8 @@ from polybius.errors import InputProblem
 from polybius.events import find_events
 from polybius.fuse import ArticleInfo, Fusion, fuse_all
 from polybius.ingest import (
-    Defaults, ParagraphIndex, RawArticle, content_hash, link_repeats, prepare, read_inputs, signatures,
+    Defaults, ParagraphIndex, RawArticle, content_hash, link_repeats, prepare, read_inputs, read_records,
+    signatures,
 )
 from polybius.nlp import Document
 from polybius.place import Gazetteer, find_places
@@ -94,13 +95,22 @@ class Polybius:
     def run(self, inputs: Iterable[str | Path], defaults: Defaults = Defaults(), strict: bool = False,
             on_article: Callable[[RunSummary], None] | None = None) -> RunSummary:
         """Read, analyse and store every new article under `inputs`, then re-fuse the events."""
+        return self.ingest(read_inputs(inputs, defaults), strict, on_article)
+
+    def run_records(self, records: Iterable[object], origin: str = "request", defaults: Defaults = Defaults(),
+                    strict: bool = False) -> RunSummary:
+        """The same as run(), for articles given as JSON objects ({"text", "published", ...})."""
+        return self.ingest(read_records(records, origin, defaults), strict)
+
+    def ingest(self, items: Iterable[RawArticle | InputProblem], strict: bool = False,
+               on_article: Callable[[RunSummary], None] | None = None) -> RunSummary:
         started = time.perf_counter()
         summary = RunSummary()
         repeats = _RepeatFinder(self.store)
         pending: dict[str, tuple[str, list]] = {}
 
         def new_articles() -> Iterator[Article]:
-            for article, digest in self._new(read_inputs(inputs, defaults), summary, strict):
+            for article, digest in self._new(items, summary, strict):
                 article_signatures = signatures(article)
                 article = repeats.link(article, article_signatures)
                 pending[article.id] = (digest, article_signatures)

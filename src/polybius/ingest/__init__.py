@@ -14,12 +14,12 @@ import numpy as np
 from polybius.errors import InputProblem, Problem
 from polybius.ingest.cleanup import BoilerplateRules, clean_paragraphs, join_paragraphs, load_rules
 from polybius.ingest.dedup import ParagraphIndex, article_id_for, content_hash, paragraph_signature
-from polybius.ingest.readers import Defaults, RawArticle, read_inputs
+from polybius.ingest.readers import Defaults, RawArticle, read_inputs, read_records
 from polybius.records import Article, Paragraph
 
 __all__ = [
     "Defaults", "ParagraphIndex", "RawArticle", "content_hash", "link_repeats", "load_rules", "prepare",
-    "read_inputs", "signatures",
+    "read_inputs", "read_records", "signatures",
 ]
 
 

@@ -66,6 +66,12 @@ def read_inputs(paths: Iterable[str | Path], defaults: Defaults = Defaults()) ->
             yield InputProblem(Problem.NOT_FOUND, str(path))
 
 
+def read_records(records: Iterable[object], origin: str, defaults: Defaults = Defaults()) -> Iterator[Item]:
+    """Articles given as already-parsed JSON objects (e.g. the body of POST /articles)."""
+    for index, record in enumerate(records):
+        yield _from_record(record, f"{origin}[{index}]", defaults)
+
+
 def read_file(path: Path, defaults: Defaults = Defaults()) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
