@@ -29,7 +29,7 @@ from polybius.place import sources
 from polybius.place.normalize import name_key, name_keys
 from polybius.place.regions import acled_region
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE place (

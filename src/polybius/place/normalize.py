@@ -7,7 +7,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 
 _DROPPED = re.compile(r"[.'’‘`ʻʼ]")  # vanish inside a word: "W.Va." -> "wva", "N'Djamena" -> "ndjamena"
 _SPACED = re.compile(r"[^a-z0-9]+")  # everything else separates words
@@ -21,8 +24,15 @@ def name_key(name: str) -> str | None:
     folded = folded.replace("æ", "ae").replace("œ", "oe").replace("ı", "i")
     if not folded.isascii():
         return None
-    key = _SPACED.sub(" ", _DROPPED.sub("", folded)).strip()
-    return key or None
+    words = _SPACED.sub(" ", _DROPPED.sub("", folded)).split()
+    expansions = _word_expansions()
+    return " ".join(expansions.get(w, w) for w in words) or None
+
+
+@lru_cache(maxsize=1)
+def _word_expansions() -> dict[str, str]:
+    text = resources.files("polybius.place").joinpath("data/names.toml").read_text("utf-8")
+    return dict(tomllib.loads(text).get("words", {}))
 
 
 def name_keys(name: str) -> set[str]:

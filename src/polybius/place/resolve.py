@@ -19,12 +19,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 from polybius.place.build import NameKind
 from polybius.place.gazetteer import Candidate, Gazetteer
 from polybius.place.normalize import name_key
 from polybius.place.toponym import Toponym
 
 _MAX_CANDIDATES = 40  # the most populous readings of a name; the long tail never wins
+_PLAUSIBLE = 10  # readings of another name that may lend support to a neighbour
+_MINOR_AREAS = {"ADM2", "ADM3", "ADM4", "ADMD"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,9 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
         score = w.terms["population"] * math.log10(c.place.population + 1) + w.feature(c.place)
         score += w.kinds[c.kind] + (w.fuzzy if c.fuzzy else 0.0)
         if toponym.head is not None:
-            score += w.terms["expected_type"] if c.place.feature_class == toponym.head else w.terms["unexpected_type"]
+            score += w.terms["expected_type"] if _is_type(c, toponym.head) else w.terms["unexpected_type"]
+        elif c.place.feature_code in _MINOR_AREAS:
+            score += w.terms["bare_minor_area"]  # "Albany" names the town before the county
         return score
 
     priors = {key: {c.place.geonameid: prior(key, c) for c in cands} for key, cands in options.items()}
@@ -87,8 +93,8 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
     out: list[Resolution | None] = [None] * len(toponyms)
     for key, cands in options.items():
         best, best_score = None, -math.inf
-        others = [c for k, c in first.items() if k != key]
-        for c in cands:
+        support = _support(key, cands, options, priors, w.terms["nearby_km"])
+        for n, c in enumerate(cands):
             score = priors[key][c.place.geonameid]
             own = 1 if first.get(key) is not None and _same_country(first[key], c) else 0
             score += w.terms["country_focus"] * (countries[c.place.country_code] - own * len(groups[key])) / total
@@ -96,7 +102,7 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
                 own_a1 = own and first[key].admin1_code == c.admin1_code
                 share = admin1s[(c.place.country_code, c.admin1_code)] - (len(groups[key]) if own_a1 else 0)
                 score += w.terms["admin1_focus"] * share / total
-            score += w.terms["nearby"] * _neighbours(c, others, w.terms["nearby_km"])
+            score += w.terms["nearby"] * support[n]
             if c.place.geonameid in qualifiers.get(key, ()):
                 score += w.terms["qualifier"]
             if score > best_score:
@@ -124,13 +130,19 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     if not seen:
         for c in gazetteer.candidates(toponym.name, fuzzy=True)[:_MAX_CANDIDATES]:
             seen.setdefault(c.place.geonameid, c)
-    if toponym.head == "A":
+    if toponym.head == "ADM1" and not any(c.place.feature_code == "ADM1" for c in seen.values()):
         for c in list(seen.values())[:5]:
             if c.place.feature_class == "P" and c.admin1_code:
                 area = gazetteer.admin_area(c.place.country_code, c.admin1_code)
                 if area is not None:
                     seen.setdefault(area.place.geonameid, replace(area, kind=c.kind, fuzzy=c.fuzzy))
     return list(seen.values())
+
+
+def _is_type(c: Candidate, head: str) -> bool:
+    if head.startswith("ADM"):
+        return c.place.feature_code == head
+    return c.place.feature_class == head
 
 
 def _qualifiers(text: str, toponyms: list[Toponym], groups, options) -> dict[str, set[int]]:
@@ -159,8 +171,26 @@ def _same_country(a: Candidate, b: Candidate) -> bool:
     return a.place.country_code == b.place.country_code
 
 
-def _neighbours(c: Candidate, others: list[Candidate], within_km: float) -> int:
-    return sum(1 for o in others if o.place.geonameid != c.place.geonameid and distance_km(c.place, o.place) <= within_km)
+def _support(key: str, cands: list[Candidate], options, priors, within_km: float) -> np.ndarray:
+    """For each candidate, how many other names of the article have a plausible reading (one of their
+    best few by prior) within `within_km` of it: places named together tend to lie together."""
+    if not cands:
+        return np.zeros(0)
+    lat = np.radians([c.place.latitude for c in cands])[:, None]
+    lon = np.radians([c.place.longitude for c in cands])[:, None]
+    ids = np.array([c.place.geonameid for c in cands])[:, None]
+    total = np.zeros(len(cands))
+    for other, other_cands in options.items():
+        if other == key or not other_cands:
+            continue
+        best = sorted(other_cands, key=lambda c: -priors[other][c.place.geonameid])[:_PLAUSIBLE]
+        lat2 = np.radians([c.place.latitude for c in best])[None, :]
+        lon2 = np.radians([c.place.longitude for c in best])[None, :]
+        h = np.sin((lat2 - lat) / 2) ** 2 + np.cos(lat) * np.cos(lat2) * np.sin((lon2 - lon) / 2) ** 2
+        km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        same = ids == np.array([c.place.geonameid for c in best])[None, :]
+        total += ((km <= within_km) & ~same).any(axis=1)
+    return total
 
 
 def distance_km(a, b) -> float:
