@@ -1,0 +1,248 @@
+"""One test per fatality rule (the rules are documented at the top of polybius/events/fatalities.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from polybius.events.fatalities import count_fatalities, parse_quantity
+from polybius.records import FatalityCount
+
+# -- numbers -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11", (11, 11, 11)),
+        ("1,800", (1800, 1800, 1800)),
+        ("1.5 million", (1_500_000, 1_500_000, 1_500_000)),
+        ("eleven", (11, 11, 11)),
+        ("twenty-five", (25, 25, 25)),
+        ("one hundred and twenty", (120, 120, 120)),
+        ("one", (1, 1, 1)),
+        ("a dozen", (12, 12, 12)),
+        ("two dozen", (24, 24, 24)),
+    ],
+)
+def test_numbers_in_digits_and_words(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dozens", (12, 12, None)),  # ACLED codebook: "dozens" is 12
+        ("dozens of", (12, 12, None)),
+        ("tens", (10, 10, None)),  # ACLED fatality FAQ: "tens" is 10
+        ("hundreds", (100, 100, None)),  # ACLED codebook: "hundreds" is 100
+        ("thousands", (1000, 1000, None)),
+        ("scores", (20, 20, None)),  # one score, as "dozens" is one dozen
+        ("several", (3, 2, None)),  # ACLED: 3 or 10 by scale; small words take 3
+        ("a few", (3, 2, None)),
+        ("many", (10, 2, None)),  # ... and "many" 10
+    ],
+)
+def test_vague_counts(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("several hundred", (100, 100, None)),  # one unit, as "hundreds" is 100
+        ("a few dozen", (12, 12, None)),
+        ("tens of thousands", (10_000, 10_000, None)),  # "tens" (10) of thousands
+    ],
+)
+def test_vague_words_before_units(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("more than 20", (20, 20, None)),
+        ("at least 38", (38, 38, None)),
+        ("over 40", (40, 40, None)),
+        ("nearly 100", (100, 100, 100)),
+        ("about 40", (40, 40, 40)),
+        ("some 20", (20, 20, 20)),
+        ("up to 30", (30, 1, 30)),
+        ("as many as 30", (30, 1, 30)),
+        ("fewer than 10", (9, 1, 9)),
+    ],
+)
+def test_qualifiers(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two or three", (2, 2, 3)),
+        ("between 5 and 10", (5, 5, 10)),
+        ("5 to 10", (5, 5, 10)),
+        ("5-10", (5, 5, 10)),
+    ],
+)
+def test_ranges_keep_the_lower_figure(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize("text", ["soldiers", "the", "", "killed", "a"])
+def test_not_a_quantity(text):
+    assert parse_quantity(text) is None
+
+
+def test_parse_quantity_rejects_non_text():
+    with pytest.raises(ValueError, match="expects a string"):
+        parse_quantity(20)  # type: ignore[arg-type]
+
+
+# -- counting in a sentence ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def count(make_document):
+    """The FatalityCount of a one-sentence text, with its spans checked against the text."""
+
+    def run(text: str, trigger: str | None = None) -> FatalityCount | None:
+        document = make_document(text)
+        sentence = next(iter(document.doc.sents))
+        token = next((t for t in sentence if t.text == trigger), None) if trigger else None
+        result = count_fatalities(document, sentence, token)
+        if result is not None:
+            for span in result.spans:
+                assert text[span.start : span.end] == span.text
+        return result
+
+    return run
+
+
+def figures(result: FatalityCount | None) -> tuple[int, int, int | None] | None:
+    return None if result is None else (result.best, result.low, result.high)
+
+
+def test_sum_across_sides(count):
+    result = count("A French soldier and more than 20 Islamist rebels were killed during clashes in the mountains.")
+    assert figures(result) == (21, 21, None)
+    assert [s.text for s in result.spans] == ["A French soldier", "more than 20 Islamist rebels"]
+
+
+def test_wounded_never_count(count):
+    assert figures(count("The offensive ended on Friday with 11 Islamist militants killed and a French soldier wounded.")) == (11, 11, 11)
+
+
+def test_number_tied_to_the_death_word_by_the_parse(count):
+    assert figures(count("The army said 11 of its troops were killed and 60 wounded after the battle.")) == (11, 11, 11)
+
+
+def test_injured_only_is_no_death_report(count):
+    assert count("Forty people were injured when the grenade exploded.") is None
+
+
+def test_captured_arrested_kidnapped_missing_never_count(count):
+    assert count("Five soldiers were captured, two were kidnapped and three are missing.") is None
+    assert count("Police arrested 30 protesters and detained their leaders.") is None
+
+
+def test_active_killing_counts_its_objects(count):
+    assert figures(count("Gunmen killed at least 38 villagers and a dozen soldiers on Sunday.")) == (50, 50, None)
+    assert figures(count("The mission was able to kill more than 20 of them.")) == (20, 20, None)
+
+
+def test_singular_victims_count_one(count):
+    assert figures(count("A legionnaire died in a clash with Islamists.")) == (1, 1, 1)
+    assert figures(count("The blast killed a soldier and injured three civilians.")) == (1, 1, 1)
+    assert figures(count("Abou Zeid was killed in fighting in the mountains.")) == (1, 1, 1)
+
+
+def test_plural_victims_without_a_number_are_acleds_plural_rule(count):
+    assert figures(count("Civilians were killed in the crossfire.")) == (3, 2, None)
+
+
+def test_vague_counts_in_a_sentence(count):
+    assert figures(count("Dozens of people died when the bomb exploded.")) == (12, 12, None)
+    assert figures(count("Hundreds of insurgents had been killed in the offensive.")) == (100, 100, None)
+    assert figures(count("The raid killed several hundred fighters.")) == (100, 100, None)
+
+
+def test_ranges_in_a_sentence(count):
+    assert figures(count("Two or three policemen were shot dead and nearly 100 people were wounded.")) == (2, 2, 3)
+    assert figures(count("Between 5 and 10 people were killed.")) == (5, 5, 10)
+
+
+def test_up_to_in_a_sentence(count):
+    assert figures(count("Up to 30 protesters lost their lives in the crackdown.")) == (30, 1, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bombing left 12 dead and 40 injured.", (12, 12, 12)),
+        ("Police found 15 bodies in the river.", (15, 15, 15)),
+        ("The clashes caused 12 deaths.", (12, 12, 12)),
+        ("The death toll rose to 40 on Monday.", (40, 40, 40)),
+        ("Militants executed two hostages.", (2, 2, 2)),
+        ("Gunmen massacred 17 villagers in the town.", (17, 17, 17)),
+        ("Up to 30 protesters lost their lives.", (30, 1, 30)),
+        ("More than 90 soldiers and civilians had their throats slit.", (90, 90, None)),
+        ("Two soldiers were beheaded by the militants.", (2, 2, 2)),
+    ],
+)
+def test_death_words(count, text, expected):
+    assert figures(count(text)) == expected
+
+
+def test_casualties_are_ambiguous_and_not_counted(count):
+    assert count("The attack caused several casualties among the rebels.") is None
+    assert count("The army reported 14 casualties after the ambush.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["There were no casualties.", "No one was hurt in the blast.", "Nobody was killed.", "The convoy passed without casualties."],
+)
+def test_stated_zero(count, text):
+    result = count(text)
+    assert figures(result) == (0, 0, 0)
+    assert result.spans
+
+
+def test_no_reports_of_casualties_is_unknown_not_zero(count):
+    assert count("There were no immediate reports of casualties.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldier is the second French casualty since the intervention.",
+        "The death toll since 2012 has risen to 1,000.",
+        "The attack brought to 40 the number of soldiers killed this year.",
+        "France's sole fatality so far has been a helicopter pilot killed at the start of the operation.",
+        "He was the fifth soldier killed in the region.",
+    ],
+)
+def test_cumulative_tolls_are_not_the_events(count, text):
+    assert count(text) is None
+
+
+def test_cumulative_clause_does_not_hide_the_events_own_toll(count):
+    text = "The raid killed 12 fighters, bringing to 40 the number of soldiers killed this year."
+    assert figures(count(text)) == (12, 12, 12)
+
+
+def test_trigger_limits_the_count_to_its_clause(count):
+    text = "Three soldiers died in the ambush in the north, while in the capital 12 protesters were killed by police."
+    assert figures(count(text, trigger="ambush")) == (3, 3, 3)
+    assert figures(count(text)) == (15, 15, 15)
+
+
+def test_no_death_words_means_unknown(count):
+    assert count("French jets bombed a fuel depot near Kidal on Saturday.") is None
+
+
+def test_sentence_from_another_document_is_rejected(make_document):
+    first, second = make_document("Ten people died."), make_document("Ten people died.")
+    with pytest.raises(ValueError, match="document's own spaCy Doc"):
+        count_fatalities(first, next(iter(second.doc.sents)))
