@@ -155,6 +155,12 @@ class Store:
             out.setdefault(article_id, []).append(Paragraph(idx, start, end, link))
         return {k: tuple(v) for k, v in out.items()}
 
+    def article_infos(self) -> dict[str, tuple[date | None, str | None, tuple[Paragraph, ...]]]:
+        """Publication date, source and paragraphs of every article, without their text (for fusion)."""
+        rows = self.db.execute("SELECT id, published, source FROM articles").fetchall()
+        paragraphs = self._paragraphs([r[0] for r in rows])
+        return {r[0]: (r[1], r[2], paragraphs.get(r[0], ())) for r in rows}
+
     def duplicates(self) -> dict[str, list[str]]:
         """For each stored article, the other ids its exact text arrived under."""
         out: dict[str, list[str]] = {}
@@ -231,6 +237,11 @@ class Store:
             sql += f" LIMIT {int(where.limit)}"
         return [_event_dict(row) for row in self.db.execute(sql, params).fetchall()]
 
+    def export_events_parquet(self, path: Path) -> None:
+        columns = ", ".join(c for c in _EVENT_COLUMNS if c != "fingerprint")
+        self.db.execute(f"COPY (SELECT {columns} FROM events ORDER BY event_date, event_id_cnty) "
+                        f"TO '{_quoted(path)}' (FORMAT parquet)")
+
     def event(self, event_id: str) -> dict:
         rows = self.db.execute(f"SELECT {', '.join(_EVENT_COLUMNS)} FROM events WHERE event_id_cnty = ?",
                                [event_id]).fetchall()
@@ -256,6 +267,10 @@ def _event_dict(row: tuple) -> dict:
     if isinstance(out.get("event_date"), date):
         out["event_date"] = out["event_date"].isoformat()
     return out
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def _now() -> datetime:
