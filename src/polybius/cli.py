@@ -54,11 +54,12 @@ def run(
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input instead of skipping it.")] = False,
 ) -> None:
     """Read articles, find and fuse their events, store them in --db and write the outputs to --out."""
-    from polybius.export import write_outputs
     from polybius.ingest import Defaults
-    from polybius.pipeline import Polybius
 
     defaults = Defaults(published=_day(published), source=source)
+    from polybius.export import write_outputs
+    from polybius.pipeline import Polybius
+
     try:
         with Polybius(db, actor_files=actors) as core, _progress() as progress:
             task = progress.add_task("reading", total=None)
