@@ -7,8 +7,8 @@ Tables:
   country(iso2, iso3, numeric, name, region, id)
   meta(key, value)
 
-Admin areas and countries get a representative point: a country the area centroid of its mainland
-outline, an admin area the middle of the span of its towns (the 10th to 90th percentile of their
+Admin areas and countries get a representative point: a country the mean of its published point
+and the area centroid of its mainland outline, an admin area the middle of the span of its towns (the 10th to 90th percentile of their
 latitudes and longitudes); each also records its most populous town (or, after a dump import, its
 GeoNames capital) in `capital`, which is where ACLED codes an event known only at region level.
 """
@@ -29,7 +29,7 @@ from polybius.place import sources
 from polybius.place.normalize import name_key, name_keys
 from polybius.place.regions import acled_region
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 SCHEMA = """
 CREATE TABLE place (
@@ -255,10 +255,13 @@ def _middle(values: array) -> float:
 
 
 def _country_point(fact: sources.CountryFacts | None) -> tuple[float, float] | None:
+    """A country's centre: the mean of its published point (rounded, often coarse) and the area centroid
+    of its mainland outline (blind to how the country is usually placed). Of the two alone and their
+    mean, the mean came out best on the LGL tune half (countries: the published point alone misses
+    the United States' centre by ~235 km, the outline centroid misses Russia's by ~190 km)."""
     if fact is None:
         return None
-    if fact.mainland_centroid is not None:
-        return round(fact.mainland_centroid[0], 5), round(fact.mainland_centroid[1], 5)
-    if fact.latitude is not None and fact.longitude is not None:
-        return fact.latitude, fact.longitude
-    return None
+    points = [p for p in ((fact.latitude, fact.longitude), fact.mainland_centroid) if p and p[0] is not None]
+    if not points:
+        return None
+    return round(sum(p[0] for p in points) / len(points), 5), round(sum(p[1] for p in points) / len(points), 5)

@@ -77,42 +77,62 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
         return score
 
     priors = {key: {c.place.geonameid: prior(key, c) for c in cands} for key, cands in options.items()}
-    first = {key: max(cands, key=lambda c: priors[key][c.place.geonameid]) for key, cands in options.items() if cands}
+    support = {key: _support(key, cands, options, priors, w.terms["nearby_km"]) for key, cands in options.items()}
+    readings = {key: max(cands, key=lambda c: priors[key][c.place.geonameid]) for key, cands in options.items() if cands}
+    scores: dict[str, float] = {}
+    for _ in range(int(w.terms["rounds"])):
+        focus = _Focus(readings, groups)
+        chosen: dict[str, Candidate] = {}
+        for key, cands in options.items():
+            best_score = -math.inf
+            for n, c in enumerate(cands):
+                score = priors[key][c.place.geonameid] + w.terms["nearby"] * support[key][n]
+                score += focus.bonus(key, c, w)
+                if c.place.geonameid in qualifiers.get(key, ()):
+                    score += w.terms["qualifier"]
+                if score > best_score:
+                    chosen[key], best_score = c, score
+            scores[key] = best_score
+        if chosen == readings:
+            break
+        readings = chosen  # the focus these readings imply rescores every name once more
 
-    # The article's focus, from the first readings, each name counted once per mention.
-    countries: Counter[str] = Counter()
-    admin1s: Counter[tuple[str, str]] = Counter()
-    for key, c in first.items():
-        mentions = len(groups[key])
-        if c.place.country_code:
-            countries[c.place.country_code] += mentions
-        if c.admin1_code:
-            admin1s[(c.place.country_code, c.admin1_code)] += mentions
-    total = sum(len(v) for k, v in groups.items() if k in first) or 1
-
-    out: list[Resolution | None] = [None] * len(toponyms)
-    for key, cands in options.items():
-        best, best_score = None, -math.inf
-        support = _support(key, cands, options, priors, w.terms["nearby_km"])
-        for n, c in enumerate(cands):
-            score = priors[key][c.place.geonameid]
-            own = 1 if first.get(key) is not None and _same_country(first[key], c) else 0
-            score += w.terms["country_focus"] * (countries[c.place.country_code] - own * len(groups[key])) / total
-            if c.admin1_code:
-                own_a1 = own and first[key].admin1_code == c.admin1_code
-                share = admin1s[(c.place.country_code, c.admin1_code)] - (len(groups[key]) if own_a1 else 0)
-                score += w.terms["admin1_focus"] * share / total
-            score += w.terms["nearby"] * support[n]
-            if c.place.geonameid in qualifiers.get(key, ()):
-                score += w.terms["qualifier"]
-            if score > best_score:
-                best, best_score = c, score
-        for i in groups[key]:
-            out[i] = Resolution(toponyms[i], best, best_score if best else 0.0)
-    for i, toponym in enumerate(toponyms):
-        if out[i] is None:
-            out[i] = Resolution(toponym, None, 0.0)
+    out = []
+    for toponym in toponyms:
+        key = _group_key(toponym)
+        best = readings.get(key)
+        out.append(Resolution(toponym, best, scores.get(key, 0.0) if best else 0.0))
     return out  # type: ignore[return-value]
+
+
+class _Focus:
+    """The article's country and admin1 focus implied by the current readings: the share of the other
+    names' mentions that lie in a country or admin1 area (a name never votes for itself)."""
+
+    def __init__(self, readings: dict[str, Candidate], groups: dict[str, list[int]]):
+        self.readings = readings
+        self.mentions = {key: len(groups[key]) for key in readings}
+        self.total = sum(self.mentions.values())
+        self.countries: Counter[str] = Counter()
+        self.admin1s: Counter[tuple[str, str]] = Counter()
+        for key, c in readings.items():
+            self.countries[c.place.country_code] += self.mentions[key]
+            if c.admin1_code:
+                self.admin1s[(c.place.country_code, c.admin1_code)] += self.mentions[key]
+
+    def bonus(self, key: str, c: Candidate, w: Weights) -> float:
+        own = self.readings.get(key)
+        mentions = self.mentions.get(key, 0)
+        others = self.total - mentions
+        if own is None or others <= 0:
+            return 0.0
+        country = self.countries[c.place.country_code] - (mentions if own.place.country_code == c.place.country_code else 0)
+        bonus = w.terms["country_focus"] * country / others
+        if c.admin1_code:
+            area = (c.place.country_code, c.admin1_code)
+            same = (own.place.country_code, own.admin1_code) == area
+            bonus += w.terms["admin1_focus"] * (self.admin1s[area] - (mentions if same else 0)) / others
+        return bonus
 
 
 def _group_key(toponym: Toponym) -> str:
@@ -165,10 +185,6 @@ def _qualifiers(text: str, toponyms: list[Toponym], groups, options) -> dict[str
                 ) and c.place.geonameid != area.place.geonameid:
                     out[key_of[i]].add(c.place.geonameid)
     return out
-
-
-def _same_country(a: Candidate, b: Candidate) -> bool:
-    return a.place.country_code == b.place.country_code
 
 
 def _support(key: str, cands: list[Candidate], options, priors, within_km: float) -> np.ndarray:
