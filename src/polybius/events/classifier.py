@@ -32,6 +32,11 @@ class Prediction:
     confidence: float  # probability of the answer given (the sub-type, or all non-event classes)
     label: str  # the single most probable label, event or 'none:<class>'
     event_probability: float  # 1 - the share of the non-event classes
+    ranked: tuple[tuple[str, float], ...] = ()  # every event sub-type with its probability, best first
+
+    def best_outside(self, excluded: set[str]) -> str | None:
+        """The most probable sub-type not in `excluded`."""
+        return next((label for label, _ in self.ranked if label not in excluded), None)
 
 
 class EventClassifier:
@@ -61,11 +66,12 @@ class EventClassifier:
     def _decide(self, probabilities: np.ndarray) -> Prediction:
         event_share = float(probabilities[self.is_event].sum())
         best = self.labels[int(np.argmax(probabilities))]
+        order = np.argsort(-probabilities)
+        ranked = tuple((self.labels[i], float(probabilities[i])) for i in order if self.is_event[i])
         if 1.0 - event_share >= NO_EVENT_SHARE:
-            return Prediction(None, 1.0 - event_share, best, event_share)
-        event_probabilities = np.where(self.is_event, probabilities, -1.0)
-        index = int(np.argmax(event_probabilities))
-        return Prediction(self.labels[index], float(probabilities[index]), best, event_share)
+            return Prediction(None, 1.0 - event_share, best, event_share, ranked)
+        label, probability = ranked[0]
+        return Prediction(label, probability, best, event_share, ranked)
 
 
 @lru_cache(maxsize=4)

@@ -7,8 +7,11 @@ from polybius.events.detect import Detection, detect
 
 
 def main_event(detections: list[Detection]) -> Detection | None:
-    """The event a text is mainly about: the first event sentence, as news puts the news first."""
-    return detections[0] if detections else None
+    """The event a text is mainly about: its most confidently typed event sentence (earliest on ties).
+
+    Chosen over "the first event sentence" because ledes often name an attack loosely ("an attack
+    by rebels") that a later sentence types clearly ("rebels attacked a police post")."""
+    return max(detections, key=lambda d: d.confidence) if detections else None
 
 
 def classify_text(text: str) -> tuple[str | None, float]:

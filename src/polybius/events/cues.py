@@ -84,9 +84,27 @@ class Cues:
     background_lemmas: frozenset[str]
     background_phrases: tuple[str, ...]
     aggregate_patterns: tuple[re.Pattern, ...]
+    weapons: PhraseIndex  # weapon phrase -> ERV sub-type(s), or GENERIC_WEAPON
+    weapon_types: frozenset[str]  # the event types whose sub-type the weapon words decide
+    sides: PhraseIndex  # side phrase -> STATE | NON_STATE | ARMED_TARGET
+    transfer: PhraseIndex  # phrase -> TRANSFER | FIGHTING
 
 
 HARM = ""  # the pseudo sub-type of harm words: they make a candidate but name no type
+GENERIC_WEAPON = "generic"
+STATE, NON_STATE, ARMED_TARGET = "state", "non_state", "armed_targets"
+TRANSFER, FIGHTING = "cues", "fighting"
+
+
+def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
+    """An index of every word list in a TOML table, each phrase labelled with its list's key."""
+    labelled: dict[Phrase, set[str]] = defaultdict(set)
+    for key, words in table.items():
+        if keys is not None and key not in keys or not isinstance(words, list):
+            continue
+        for word in words:
+            labelled[_phrase(word)].add(key)
+    return PhraseIndex.build(labelled)
 
 
 def load_cues(path: Path = DATA / "cues.toml") -> Cues:
@@ -109,6 +127,10 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         background_lemmas=frozenset(raw["background"]["lemmas"]),
         background_phrases=tuple(p.lower() for p in raw["background"]["phrases"]),
         aggregate_patterns=patterns,
+        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k != "applies_to"}),
+        weapon_types=frozenset(raw["weapons"]["applies_to"]),
+        sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET)),
+        transfer=_labelled(raw["peaceful_transfer"], (TRANSFER, FIGHTING)),
     )
 
 

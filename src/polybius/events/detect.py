@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polybius.events.classifier import EventClassifier, Prediction, load_classifier
 from polybius.events.cues import HARM, CueMatch, Cues, cues
+from polybius.events.refine import refine
 from polybius.events.taxonomy import SubEventType, taxonomy
 
 # How far up the parse an unreal governor is looked for ("threatened to launch an attack").
@@ -57,6 +58,7 @@ def detect(doc: Doc, classifier: EventClassifier | None = None) -> list[Detectio
         trigger = choose_trigger(doc, sentence, matches, sub_type)
         if trigger is None:
             continue
+        sub_type = refine(sub_type, prediction, sentence, trigger)
         detections.append(Detection(sentence, trigger, sub_type, prediction.confidence, prediction))
     return detections
 

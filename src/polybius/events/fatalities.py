@@ -38,6 +38,7 @@ Counting (count_fatalities over one event's sentence)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -82,14 +83,17 @@ class _Lexicon:
     cumulative: tuple[tuple[str, ...], ...]
     ordinals: frozenset[str]
 
-    @property
-    def number_words(self) -> frozenset[str]:
-        """Single words that may belong to a number phrase, for growing a phrase around a number."""
-        words = set(self.units) | set(self.tens) | set(self.multipliers) | self.one_words
-        words |= {w for phrase, _ in self.qualifiers for w in phrase}
-        words |= {w for key in self.vague for w in key.split()} | set(self.range_openers)
-        words |= {w + "s" for w in self.multipliers}
-        return frozenset(words)
+    number_words: frozenset[str] = frozenset()  # any word of a number phrase, to grow one around a number
+    verb_cues: frozenset[str] = frozenset()  # kill and die verbs
+    noun_cues: frozenset[str] = frozenset()  # count, event and toll nouns
+
+
+def _number_words(lex: _Lexicon) -> frozenset[str]:
+    words = set(lex.units) | set(lex.tens) | set(lex.multipliers) | lex.one_words
+    words |= {w for phrase, _ in lex.qualifiers for w in phrase}
+    words |= {w for key in lex.vague for w in key.split()} | set(lex.range_openers)
+    words |= {w + "s" for w in lex.multipliers}
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +105,7 @@ def _lexicon() -> _Lexicon:
         (tuple(_words_of(phrase)), kind) for kind in ("at_least", "about", "up_to", "below") for phrase in quals[kind]
     ]
     qualifiers.sort(key=lambda item: -len(item[0]))
-    return _Lexicon(
+    lex = _Lexicon(
         units=numbers["units"],
         tens=numbers["tens"],
         multipliers=numbers["multipliers"],
@@ -128,6 +132,12 @@ def _lexicon() -> _Lexicon:
         without=words(raw["zero"]["without"]),
         cumulative=tuple(tuple(_words_of(p)) for p in raw["cumulative"]["words"]),
         ordinals=words(raw["cumulative"]["ordinals"]),
+    )
+    return dataclasses.replace(
+        lex,
+        number_words=_number_words(lex),
+        verb_cues=lex.kill_verbs | lex.die_verbs,
+        noun_cues=lex.count_nouns | lex.event_nouns | lex.toll_nouns,
     )
 
 
@@ -308,11 +318,11 @@ def _total(document: Document, counted: list[_Counted]) -> FatalityCount:
 
 def _is_death_cue(token: Token, lex: _Lexicon) -> bool:
     lemma, lower = token.lemma_.lower(), token.lower_
-    if token.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.kill_verbs | lex.die_verbs:
+    if token.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verb_cues:
         return True
     if lower in lex.dead_words:
         return True
-    if token.pos_ in ("NOUN", "PROPN") and lemma in lex.count_nouns | lex.event_nouns | lex.toll_nouns:
+    if token.pos_ in ("NOUN", "PROPN") and lemma in lex.noun_cues:
         return True
     if lemma in lex.life_verbs and any(c.dep_ == "dobj" and c.lower_ in lex.life_objects for c in token.children):
         return True
@@ -482,10 +492,10 @@ def _cumulative(cue: Token, lex: _Lexicon) -> bool:
 
 def _stated_zero(sentence: spacy.tokens.Span, lex: _Lexicon) -> tuple[int, int] | None:
     """Character range of "no one was killed" / "no casualties" / "without casualties", if stated."""
-    harmful = lex.kill_verbs | lex.die_verbs | lex.harm
+    harmful = lex.verb_cues | lex.harm
+    nouns = lex.casualty_nouns | lex.count_nouns
     for token in sentence:
         lemma = token.lemma_.lower()
-        nouns = lex.casualty_nouns | lex.count_nouns
         if lemma in nouns or token.lower_ in nouns:
             det = next((c for c in token.children if c.dep_ == "det" and c.lower_ in lex.zero_words), None)
             if det is not None:
