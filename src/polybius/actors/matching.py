@@ -34,7 +34,8 @@ _NOUN = "ACTOR_GROUP_NOUN"
 _NOT_HEADS = {"compound", "amod", "nmod"}  # "army barracks", "military source": the noun modifies another
 _ORIGIN_PREPS = {"of", "from"}  # "troops from Chad", "the army of Mali"
 _COREFERENCE_SENTENCES = 2  # how far back plain "troops" may look for the nationality they refer to
-_ANAPHOR_SENTENCES = 8  # how far back "the soldier", "its troops" may look
+_ANAPHOR_SENTENCES = 8  # how far back "the soldier", "these troops" may look
+_DEFINITE = {"the", "these", "those", "this", "that"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,13 @@ def _named_spans(doc: Doc, matchers: _Matchers) -> list[tuple[TokenSpan, NamedAc
     return out
 
 
+def _modifies_a_noun(token: Token) -> bool:
+    """ "army barracks", "a military source", "bureaucratic, military and security institutions"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in _NOT_HEADS or (token.dep_ == "conj" and token.head.pos_ == "ADJ")
+
+
 def _inside_longer_entity(span: TokenSpan) -> bool:
     for ent in span.doc.ents:
         if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > (span.end - span.start):
@@ -192,7 +200,7 @@ class _Scan:
 
     def describe(self, span: TokenSpan) -> list[tuple[int, int, Actor]]:
         root = span.root
-        if root.pos_ not in ("NOUN", "PROPN") or root.dep_ in _NOT_HEADS or root.ent_type_ == "PERSON":
+        if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ == "PERSON" or _modifies_a_noun(root):
             return []
         window = list(self.doc[root.left_edge.i : span.start]) if root.left_edge.i < span.start else []
         modifiers = {token.lower_: token for token in window}
@@ -252,7 +260,8 @@ class _Scan:
             return [(state_word.idx, end, Actor(group.name(None), group.inter, None))]
         # "the soldier", "its troops" point back to forces already named; plain "soldiers" may be
         # new ones, so they look back only a little before falling back to the event's country.
-        definite = any(child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an") for child in span.root.children)
+        # Possessives are left out: "its troops" belongs to whoever "it" is, often not the last army named.
+        definite = any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in span.root.children)
         reach = _ANAPHOR_SENTENCES if definite else _COREFERENCE_SENTENCES
         recent = self.recent_nations.get(group.key)
         if recent is not None and sentence - recent[0] <= reach and len(recent[1]) == 1:

@@ -1,0 +1,42 @@
+"""How many people an event killed: the one place for Polybius' fatality rules.
+
+Words live in data/fatalities.toml; the rules are these.
+
+Numbers (parse_quantity -> (best, low, high); best is ACLED's conservative figure, high None = unbounded)
+- digits and words: "11", "1,800", "1.5 million", "eleven", "twenty-five", "one hundred and twenty",
+  "a dozen" (12), "a soldier"/"one" (1 when the victim noun is singular);
+- vague counts, after ACLED's codebook ("Reported fatalities") and fatality FAQ: "dozens" 12, "tens" 10,
+  "hundreds" 100, "thousands" 1000; "several", "a few", "a handful" 3 and "many", "numerous" 10 (ACLED
+  records 3 or 10 for these depending on scale); "scores" 20 (one score, as "dozens" is one dozen);
+  plural victims with no count ("civilians were killed") 3, ACLED's plural-fatalities rule;
+- a vague word before a unit counts one unit, as ACLED's "hundreds" counts 100: "several hundred" 100,
+  "a few dozen" 12; "tens of thousands" multiplies, 10 x 1000;
+- qualifiers: "more than/at least/over N" -> N with no upper bound (ACLED codes the lowest figure:
+  "a soldier and more than 20 rebels" is 21); "about/nearly/almost/some N" -> N; "up to/as many as N"
+  -> N, low 1; "fewer than/less than N" -> N-1, low 1;
+- ranges "between 5 and 10", "5 to 10", "5-10", "two or three" -> best and low the lower, high the upper.
+
+Counting (count_fatalities over one event's sentence)
+- deaths are reported by: kill/execute/massacre/behead/... (passive subjects, active objects,
+  "11 militants killed"), die/perish, "dead" ("leaving 5 dead", "shot dead"), "lost their lives",
+  "had their throats slit", and count nouns "deaths", "fatalities", "bodies", "death toll";
+- the dependency parse ties each number to its death word, so "11 of its troops were killed and 60
+  wounded" is 11; victims joined by "and" are summed across sides: "a French soldier and more than
+  20 Islamist rebels were killed" -> 21;
+- wounded, injured, hurt, captured, arrested, detained, kidnapped, missing never count (they are never
+  death words, so no number is tied to them);
+- "casualties" means killed and/or wounded: ACLED codes 0 when only casualties are reported, so a
+  number of casualties is not a death count (None, unknown); "no casualties" is a stated 0;
+- a stated zero ("no one was killed", "nobody was hurt", "no casualties", "without casualties") -> 0;
+  "no reports of casualties" is not a zero (the "no" is on the reports);
+- cumulative tolls are not the event's: a death word under "since", "so far", "this year", "bringing",
+  "total"... or with an ordinal ("the second French casualty") is skipped;
+- with a trigger, only death words in the trigger's clause (its ancestors and descendants) count,
+  unless none is, then the whole sentence's do;
+- None when the sentence reports no deaths: fusion treats None as unknown, 0 only when stated.
+"""
+
+from polybius.events.fatalities.counting import count_fatalities
+from polybius.events.fatalities.quantity import Quantity, parse_quantity
+
+__all__ = ["Quantity", "count_fatalities", "parse_quantity"]

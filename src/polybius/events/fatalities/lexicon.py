@@ -1,0 +1,106 @@
+"""The words fatality counting reads (data/fatalities.toml), loaded once per process."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    units: dict[str, int]
+    tens: dict[str, int]
+    multipliers: dict[str, int]
+    one_words: frozenset[str]
+    vague: dict[str, tuple[int, int]]
+    vague_unit_words: tuple[str, ...]
+    qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # longest first
+    range_words: frozenset[str]
+    range_openers: frozenset[str]
+    kill_verbs: frozenset[str]
+    die_verbs: frozenset[str]
+    dead_words: frozenset[str]
+    count_nouns: frozenset[str]
+    event_nouns: frozenset[str]
+    toll_nouns: frozenset[str]
+    life_verbs: frozenset[str]
+    life_objects: frozenset[str]
+    throat_verbs: frozenset[str]
+    throat_nouns: frozenset[str]
+    harm: frozenset[str]
+    casualty_nouns: frozenset[str]
+    zero_words: frozenset[str]
+    no_one: tuple[str, ...]
+    without: frozenset[str]
+    cumulative: tuple[tuple[str, ...], ...]
+    ordinals: frozenset[str]
+
+    number_words: frozenset[str] = frozenset()  # any word of a number phrase, to grow one around a number
+    verb_cues: frozenset[str] = frozenset()  # kill and die verbs
+    noun_cues: frozenset[str] = frozenset()  # count, event and toll nouns
+
+
+def _number_words(lex: Lexicon) -> frozenset[str]:
+    words = set(lex.units) | set(lex.tens) | set(lex.multipliers) | lex.one_words
+    words |= {w for phrase, _ in lex.qualifiers for w in phrase}
+    words |= {w for key in lex.vague for w in key.split()} | set(lex.range_openers)
+    words |= {w + "s" for w in lex.multipliers}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = tomllib.loads(resources.files("polybius.events").joinpath("data/fatalities.toml").read_text("utf-8"))
+    numbers, deaths, quals = raw["numbers"], raw["deaths"], raw["qualifiers"]
+    words = lambda values: frozenset(v.lower() for v in values)  # noqa: E731
+    qualifiers = [
+        (tuple(words_of(phrase)), kind) for kind in ("at_least", "about", "up_to", "below") for phrase in quals[kind]
+    ]
+    qualifiers.sort(key=lambda item: -len(item[0]))
+    lex = Lexicon(
+        units=numbers["units"],
+        tens=numbers["tens"],
+        multipliers=numbers["multipliers"],
+        one_words=words(numbers["one_words"]),
+        vague={key: (int(v[0]), int(v[1])) for key, v in raw["vague"].items()},
+        vague_unit_words=tuple(raw["vague_units"]["words"]),
+        qualifiers=tuple(qualifiers),
+        range_words=words(quals["range_words"]),
+        range_openers=words(quals["range_openers"]),
+        kill_verbs=words(deaths["kill_verbs"]),
+        die_verbs=words(deaths["die_verbs"]),
+        dead_words=words(deaths["dead_words"]),
+        count_nouns=words(deaths["count_nouns"]),
+        event_nouns=words(deaths["event_nouns"]),
+        toll_nouns=words(deaths["toll_nouns"]),
+        life_verbs=words(deaths["life_verbs"]),
+        life_objects=words(deaths["life_objects"]),
+        throat_verbs=words(deaths["throat_verbs"]),
+        throat_nouns=words(deaths["throat_nouns"]),
+        harm=words(raw["not_deaths"]["harm"]),
+        casualty_nouns=words(raw["not_deaths"]["casualty_nouns"]),
+        zero_words=words(raw["zero"]["words"]),
+        no_one=tuple(raw["zero"]["no_one"]),
+        without=words(raw["zero"]["without"]),
+        cumulative=tuple(tuple(words_of(p)) for p in raw["cumulative"]["words"]),
+        ordinals=words(raw["cumulative"]["ordinals"]),
+    )
+    return dataclasses.replace(
+        lex,
+        number_words=_number_words(lex),
+        verb_cues=lex.kill_verbs | lex.die_verbs,
+        noun_cues=lex.count_nouns | lex.event_nouns | lex.toll_nouns,
+    )
+
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased words of a phrase, with digit groups joined and hyphens as words of their own."""
+    text = text.lower().replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,800 -> 1800
+    text = re.sub(r"\s*-\s*", " - ", text)  # hyphens become words: "twenty - five", "5 - 10"
+    return re.sub(r"[^\w\s.\-']", " ", text).split()
