@@ -1,12 +1,21 @@
 """The place stage: toponyms in an article -> GeoNames places, and each event's place with ACLED precision.
 
-    gazetteer = Gazetteer.open()                 # builds the offline store on first use
-    mentions = find_places(document, gazetteer)  # every toponym, resolved
-    where = place_event(document, trigger, mentions)
+    gazetteer = Gazetteer.open()                            # builds the offline store on first use
+    mentions = find_places(document, gazetteer)             # every toponym, resolved
+    where = place_event(document, trigger, mentions, gazetteer)
 """
 
-from polybius.place.gazetteer import Candidate, Gazetteer
-from polybius.place.places import find_places
-from polybius.place.regions import CountryInfo
+from __future__ import annotations
 
-__all__ = ["Candidate", "CountryInfo", "Gazetteer", "find_places"]
+from polybius.place.download import DownloadError, download_dump
+from polybius.place.dump import DumpFormatError
+from polybius.place.event_place import place_event
+from polybius.place.gazetteer import Candidate, Gazetteer
+from polybius.place.output import rows
+from polybius.place.places import find_places
+from polybius.place.regions import CountryInfo, country_info
+
+__all__ = [
+    "Candidate", "CountryInfo", "DownloadError", "DumpFormatError", "Gazetteer", "country_info",
+    "download_dump", "find_places", "place_event", "rows",
+]

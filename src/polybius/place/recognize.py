@@ -22,6 +22,8 @@ from polybius.place.toponym import Toponym, make_toponym, vocabulary
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CONNECTORS = {"de", "des", "du", "la", "le", "el", "al", "of", "upon", "on", "sur", "en", "-", "van", "der", "del"}
+# Connectors that only occur inside names: a toponym followed by one runs on ("Adrar des Ifoghas").
+_NAME_CONNECTORS = {"de", "des", "du", "el", "al", "van", "der", "del"}
 _MAX_TOKENS = 6
 _LARGE_TOWN = 100_000  # a town this large is a place without further evidence (unless NER says person)
 _STRONG_FEATURES = ("PCL", "ADM1", "CONT", "PPLC")
@@ -43,9 +45,20 @@ def detect(document: Document, gazetteer: Gazetteer) -> list[Toponym]:
             accepted.append((start, end))
     out = []
     for start, end in accepted:
-        end = _with_head_word(doc, end)
+        end = _with_head_word(doc, _run_on(doc, end))
+        while end - 1 > start and not any(ch.isalnum() for ch in doc[end - 1].text):
+            end -= 1  # "Timbuktu." -> "Timbuktu"
         out.append(make_toponym(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
     return out
+
+
+def _run_on(doc: Doc, end: int) -> int:
+    """Extend over "des Ifoghas" in "Adrar des Ifoghas": a name-internal connector and capitalised words."""
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_CONNECTORS and _is_capitalised(doc[end + 1]):
+        end += 2
+        while end < len(doc) and _is_capitalised(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+    return end
 
 
 def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> set[tuple[int, int]]:
@@ -116,7 +129,8 @@ def _is_toponym(doc: Doc, start: int, end: int, label: str | None, gazetteer: Ga
     head = _head_word_after(doc, end) is not None
     cue = _strong_cue_before(doc, start)
     if label in _PLACE_LABELS:
-        return True
+        # a place NER found but no gazetteer knows: keep it if it is more than one word or has a cue
+        return bool(candidates) or len(span) > 1 or head or _weak_cue_before(doc, start)
     if not candidates:
         return head and label in (None, "ORG", "PERSON", "NORP")  # "the Adrar des Ifoghas mountains"
     if head or cue or _norm(span.text) in place_names:
@@ -146,7 +160,12 @@ def _inside_organisation(doc: Doc, start: int, end: int) -> bool:
 
 
 def _after_title(doc: Doc, start: int) -> bool:
-    return start > 0 and doc[start - 1].lower_.rstrip(".") in vocabulary().titles and doc[start - 1].text[0].isupper()
+    """"General Gao", "Mr. Paris", "the newspaper Metro": a title or an organisation's kind right before."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    word = before.lower_.rstrip(".")
+    return (word in vocabulary().titles and before.text[0].isupper()) or word in vocabulary().media
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int, label: str | None) -> bool:

@@ -28,6 +28,8 @@ from polybius.place.toponym import Toponym
 
 _MAX_CANDIDATES = 40  # the most populous readings of a name; the long tail never wins
 _PLAUSIBLE = 10  # readings of another name that may lend support to a neighbour
+_NAMESAKE_KM = 250.0
+_HAMLET = 2000  # a place this small is read abroad only when the article is about that country
 _MINOR_AREAS = {"ADM2", "ADM3", "ADM4", "ADMD"}
 
 
@@ -66,6 +68,8 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
     options = {key: _candidates(toponyms[idx[0]], gazetteer) for key, idx in groups.items()}
     qualifiers = _qualifiers(text, toponyms, groups, options)
 
+    seats = {key: _namesake_seats(cands) for key, cands in options.items()}
+
     def prior(key: str, c: Candidate) -> float:
         toponym = toponyms[groups[key][0]]
         score = w.terms["population"] * math.log10(c.place.population + 1) + w.feature(c.place)
@@ -74,6 +78,8 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
             score += w.terms["expected_type"] if _is_type(c, toponym.head) else w.terms["unexpected_type"]
         elif c.place.feature_code in _MINOR_AREAS:
             score += w.terms["bare_minor_area"]  # "Albany" names the town before the county
+        elif c.place.geonameid in seats[key]:
+            score += w.terms["namesake_seat"]  # "Kidal": the town before the region named after it
         return score
 
     priors = {key: {c.place.geonameid: prior(key, c) for c in cands} for key, cands in options.items()}
@@ -101,6 +107,8 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
     for toponym in toponyms:
         key = _group_key(toponym)
         best = readings.get(key)
+        if best is not None and (best.fuzzy or _small_and_foreign(best)) and not _in_focus(key, best, readings):
+            best = None  # a name one letter off, or a hamlet abroad, is trusted only inside the article's countries
         out.append(Resolution(toponym, best, scores.get(key, 0.0) if best else 0.0))
     return out  # type: ignore[return-value]
 
@@ -133,6 +141,26 @@ class _Focus:
             same = (own.place.country_code, own.admin1_code) == area
             bonus += w.terms["admin1_focus"] * (self.admin1s[area] - (mentions if same else 0)) / others
         return bonus
+
+
+def _namesake_seats(cands: list[Candidate]) -> set[int]:
+    """Towns that share their name with an admin1 area of their country: its seat, or a town in it."""
+    areas = [c for c in cands if c.place.feature_code == "ADM1"]
+    seats = {a.capital_id for a in areas}
+    for c in cands:
+        if c.place.feature_class == "P" and any(
+            a.place.country_code == c.place.country_code and distance_km(a.place, c.place) <= _NAMESAKE_KM for a in areas
+        ):
+            seats.add(c.place.geonameid)
+    return seats
+
+
+def _small_and_foreign(c: Candidate) -> bool:
+    return c.place.feature_class == "P" and c.place.population < _HAMLET
+
+
+def _in_focus(key: str, c: Candidate, readings: dict[str, Candidate]) -> bool:
+    return any(k != key and r.place.country_code == c.place.country_code for k, r in readings.items())
 
 
 def _group_key(toponym: Toponym) -> str:

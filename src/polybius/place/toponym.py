@@ -27,6 +27,7 @@ class Vocabulary:
     reject_words: frozenset[str]
     organisations: tuple[str, ...]
     titles: frozenset[str]
+    media: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,7 @@ def vocabulary() -> Vocabulary:
         reject_words=frozenset(data["reject"]["words"]),
         organisations=tuple(data["reject"]["organisations"]),
         titles=frozenset(data["reject"]["titles"]),
+        media=frozenset(data["reject"]["media"]),
     )
 
 
