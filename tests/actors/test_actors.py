@@ -190,7 +190,11 @@ def test_generic_groups(actors_in, text, name, inter):
 
 
 def test_qaeda_linked_fighters_are_an_islamist_militia_not_al_qaeda(actors_in):
-    for text in ("Al Qaeda-linked militants attacked the town.", "Militants linked to Al Qaeda attacked the town."):
+    for text in (
+        "Al Qaeda-linked militants attacked the town.",
+        "Qaeda-linked fighters attacked the town.",
+        "Militants linked to Al Qaeda attacked the town.",
+    ):
         found = actors_in(text)
         assert names(found) == ["Islamist Militia"], text
 
