@@ -31,6 +31,6 @@ def find_places(
             place=resolution.candidate.place if resolution.candidate else None,
             relation=relation,
             geo_precision=precision,
-            score=round(resolution.score, 3),
+            score=round(float(resolution.score), 3),
         )
     return mentions  # type: ignore[return-value]

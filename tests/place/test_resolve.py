@@ -1,0 +1,79 @@
+"""Resolution: each rule, on sentences written for the test."""
+
+from place_fixtures import gazetteer, places_of, writable_gazetteer  # noqa: F401 (fixtures)
+from place_fixtures import FIXTURES
+
+from polybius.place import find_places
+
+
+def _place(mentions, text):
+    return next(m.place for m in mentions if m.span.text == text)
+
+
+def test_country_focus_reads_paris_in_texas(places_of):
+    text = "Storms hit Tyler, Longview and Paris overnight, and Texas officials said more rain was due."
+    _, mentions = places_of(text)
+    paris = _place(mentions, "Paris")
+    assert (paris.country_code, paris.admin1) == ("US", "Texas")
+
+
+def test_without_context_the_populous_reading_wins(places_of):
+    _, mentions = places_of("Delegates met in Paris.")
+    assert _place(mentions, "Paris").country_code == "FR"
+    _, mentions = places_of("A ferry sank off Alexandria.")
+    assert _place(mentions, "Alexandria").country_code == "EG"
+
+
+def test_coherence_picks_the_reading_near_the_other_names(places_of):
+    text = "Residents of Paris and Henry County gathered at the courthouse on Friday."
+    _, mentions = places_of(text)
+    assert _place(mentions, "Paris").admin1 == "Tennessee"
+    assert _place(mentions, "Henry County").admin1 == "Tennessee"
+
+
+def test_feature_class_prefers_towns_and_admin_areas(places_of):
+    _, mentions = places_of("The convoy drove from Gao to Kidal.")
+    assert _place(mentions, "Kidal").feature_code.startswith("PPL")  # the town, not the region it names
+    _, mentions = places_of("Clashes spread across the Kidal region.")
+    assert _place(mentions, "Kidal region").feature_code == "ADM1"
+
+
+def test_admin_names_with_head_words(places_of):
+    _, mentions = places_of("Deputies in Laurel County, Ky., arrested two men.")
+    county = _place(mentions, "Laurel County")
+    assert (county.feature_code, county.admin1) == ("ADM2", "Kentucky")
+    _, mentions = places_of("Troops patrolled the Timbuktu region after the attack.")
+    region = _place(mentions, "Timbuktu region")
+    assert (region.feature_code, region.country_code) == ("ADM1", "ML")
+
+
+def test_qualifier_after_a_comma(places_of):
+    _, mentions = places_of("He was born in Springfield, Ill., and moved away.")
+    assert _place(mentions, "Springfield").admin1 == "Illinois"
+
+
+def test_natural_features_named_as_such_resolve_after_import(make_document, writable_gazetteer):
+    writable_gazetteer.import_dump(FIXTURES / "tiny_dump.txt")
+    document = make_document("French forces fought in the Adrar des Ifoghas mountains on Tuesday.")
+    mentions = find_places(document, writable_gazetteer)
+    place = mentions[0].place
+    assert (place.geonameid, place.feature_code) == (2493623, "MTS")
+    assert mentions[0].geo_precision == 3
+
+
+def test_given_spans_are_resolved_exactly(make_document, gazetteer):
+    text = "The American envoy flew from Bamako to Gao."
+    document = make_document(text)
+    spans = [(text.index("American"), text.index("American") + 8), (text.index("Gao"), text.index("Gao") + 3)]
+    mentions = find_places(document, gazetteer, toponyms=spans)
+    assert [(m.span.start, m.span.end) for m in mentions] == spans
+    assert mentions[0].place.country_code == "US"  # a demonym resolves when it is given as a toponym
+    assert mentions[1].place.country_code == "ML"
+
+
+def test_bad_spans_are_refused(make_document, gazetteer):
+    import pytest
+
+    document = make_document("Gao.")
+    with pytest.raises(ValueError, match="not inside"):
+        find_places(document, gazetteer, toponyms=[(2, 40)])
