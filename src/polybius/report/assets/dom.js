@@ -72,6 +72,11 @@ function plural(count, one, many) {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }
 
+// The report lists disputes as a count, the API as the disputes themselves.
+function disputeCount(event) {
+  return Array.isArray(event.disputes) ? event.disputes.length : event.disputes || 0;
+}
+
 function placeLabel(event) {
   const parts = [event.location, event.admin2, event.admin1, event.country].filter(Boolean);
   return [...new Set(parts)].join(", ") || "place not reported";

@@ -12,7 +12,7 @@ function createTable(container, countNode, { legend, onSelect }) {
     { key: "actors", label: "Actors", sort: (e) => actorsLabel(e).toLowerCase(), cell: (e) => actorsLabel(e) },
     { key: "place", label: "Place", sort: (e) => placeLabel(e).toLowerCase(), cell: (e) => placeLabel(e) },
     { key: "fatalities", label: "Fatalities", numeric: true, sort: (e) => e.fatalities || 0,
-      cell: (e) => [fatalitiesLabel(e), e.disputes ? el("span", { class: "badge", title: "sources disagree" }, "disputed") : null] },
+      cell: (e) => [fatalitiesLabel(e), disputeCount(e) ? el("span", { class: "badge", title: "sources disagree" }, "disputed") : null] },
     { key: "sources", label: "Sources", sort: (e) => (e.documents || []).length,
       cell: (e) => [e.source || "—", el("div", { class: "muted" }, plural((e.documents || []).length, "article", "articles"))] },
   ];
