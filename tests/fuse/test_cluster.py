@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from polybius.fuse import cluster as cluster_module
-from polybius.fuse.cluster import assign_ids, cluster
+from polybius.fuse.cluster import assign_ids, cluster_mentions as cluster
 
 from builders import ANSAR_DINE, FRANCE, GAO, KIDAL, KIDAL_REGION, MAIDUGURI, MUJAO, NEAR_GAO, UNNAMED, mention
 

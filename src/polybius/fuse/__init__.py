@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from polybius.fuse.cluster import assign_ids, cluster
+from polybius.fuse.cluster import assign_ids, cluster_mentions
 from polybius.fuse.compare import UNKNOWN_COUNTRY, country_of
 from polybius.fuse.record import ArticleInfo, build_event, independent_mentions
 from polybius.place import country_info
@@ -29,7 +29,7 @@ class Fusion:
 
 def fuse_all(mentions: Sequence[EventMention], articles: dict[str, ArticleInfo], previous: dict[str, str],
              fingerprints: dict[str, tuple[str, int]], counters: dict[str, int], now: int) -> Fusion:
-    clusters = cluster(mentions)
+    clusters = cluster_mentions(mentions)
     identities = assign_ids(clusters, previous, counters, _prefix)
     events, independent = [], {}
     for event_id, members in zip(identities.ids, clusters):

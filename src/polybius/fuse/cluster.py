@@ -19,7 +19,7 @@ from polybius.records import EventMention
 _UNDATED_PRECISION = 9
 
 
-def cluster(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
+def cluster_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
     """The events among these mentions, each a list of the mentions that report it."""
     def order(m: EventMention):
         if m.date is None:
