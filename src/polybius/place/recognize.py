@@ -37,11 +37,17 @@ def detect(document: Document, gazetteer: Gazetteer) -> list[Toponym]:
     place_names = {
         _norm(doc[s:e].text) for s, e in spans if labels.get((s, e)) in _PLACE_LABELS
     }
+    ordered = sorted(spans, key=lambda se: (se[0], -(se[1] - se[0])))
+    persons = _person_words(doc)
+    verdicts = {se: _verdict(doc, *se, labels.get(se), gazetteer, place_names, persons) for se in ordered}
+    # A name kept once is a place wherever only weak doubts stood against it ("Alexandria man hurt").
+    kept_names = {_norm(doc[s:e].text) for (s, e), v in verdicts.items() if v is _YES}
     accepted: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda se: (se[0], -(se[1] - se[0]))):
+    for start, end in ordered:
         if accepted and start < accepted[-1][1]:
             continue  # inside a longer toponym already kept
-        if _is_toponym(doc, start, end, labels.get((start, end)), gazetteer, place_names):
+        verdict = verdicts[(start, end)]
+        if verdict is _YES or (verdict is _WEAK_NO and _norm(doc[start:end].text) in kept_names):
             accepted.append((start, end))
     out = []
     for start, end in accepted:
@@ -115,34 +121,66 @@ def _entity_labels(doc: Doc) -> dict[tuple[int, int], str]:
     return labels
 
 
-def _is_toponym(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazetteer, place_names) -> bool:
+_YES, _WEAK_NO, _NO = "yes", "weak-no", "no"
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the article's multi-word person names: "Obama" after "Barack Obama" is the man again."""
+    return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.is_alpha}
+
+
+def _verdict(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazetteer, place_names,
+             persons: set[str]) -> str:
+    """_YES a toponym; _NO certainly not; _WEAK_NO not on this evidence alone (kept if the same name is
+    a toponym elsewhere in the article)."""
     vocab = vocabulary()
     span = doc[start:end]
     words = [t.lower_.strip(".") for t in span]
     if not _is_capitalised(span[0]) or (len(words) == 1 and words[0] in vocab.reject_words):
-        return False
-    if _inside_organisation(doc, start, end) or _after_title(doc, start) or _inside_longer_name(doc, start, end, label):
-        return False
+        return _NO
+    if _inside_organisation(doc, start, end) or _after_title(doc, start) or _is_address(doc, start, end):
+        return _NO
     candidates = [c for c in gazetteer.candidates(span.text) if c.kind != NameKind.DEMONYM]
     if not candidates and gazetteer.candidates(span.text):
-        return False  # only a demonym: "Malian", "Palestinians"
+        return _NO  # only a demonym: "Malian", "Palestinians"
+    official = [c for c in candidates[:10] if c.kind != NameKind.ALTERNATE and c.place.feature_class in "PA"]
+    if _inside_longer_name(doc, start, end, bool(official)):
+        return _NO
     head = _head_word_after(doc, end) is not None
     cue = _strong_cue_before(doc, start)
+    if len(span) == 1 and words[0] in persons and not (head or cue or _norm(span.text) in place_names):
+        return _NO
     if label in _PLACE_LABELS:
         # a place NER found but no gazetteer knows: keep it if it is more than one word or has a cue
-        return bool(candidates) or len(span) > 1 or head or _weak_cue_before(doc, start)
+        keep = bool(candidates) or len(span) > 1 or head or _weak_cue_before(doc, start)
+        return _YES if keep else _WEAK_NO
     if not candidates:
-        return head and label in (None, "ORG", "PERSON", "NORP")  # "the Adrar des Ifoghas mountains"
+        return _YES if head else _NO  # "the Adrar des Ifoghas mountains"
     if head or cue or _norm(span.text) in place_names:
-        return True
-    strong = any(c.place.feature_code.startswith(_STRONG_FEATURES) and c.kind != NameKind.ALTERNATE
-                 for c in candidates[:10])
+        return _YES
+    strong = any(c.place.feature_code.startswith(_STRONG_FEATURES) for c in official)
+    large = any(c.place.population >= _LARGE_TOWN for c in official)
     if label == "PERSON":
-        return strong and len(span) == 1 and _weak_cue_before(doc, start)
-    large = any(c.place.population >= _LARGE_TOWN and c.kind == NameKind.OFFICIAL for c in candidates[:10])
+        # NER reads many towns as persons; a lone word that names a country, region or large town,
+        # not followed by a verb or another name ("Alexandria woman charged"), is the town.
+        alone = len(span) == 1 and not _followed_by_name_or_verb(doc, end)
+        return _YES if (strong or large) and (alone or _weak_cue_before(doc, start)) else _WEAK_NO
     if span[0].is_sent_start and not _weak_cue_before(doc, start):
-        return False  # a capital letter that only starts a sentence proves nothing
-    return strong or (large and label != "ORG")
+        return _WEAK_NO  # a capital letter that only starts a sentence proves nothing
+    return _YES if strong or large else _WEAK_NO
+
+
+def _is_address(doc: Doc, start: int, end: int) -> bool:
+    streets = vocabulary().streets
+    words = [t.lower_.rstrip(".") for t in doc[start : min(len(doc), end + 1)]]
+    return any(w in streets for w in words)
+
+
+def _followed_by_name_or_verb(doc: Doc, end: int) -> bool:
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return _is_capitalised(after) or after.pos_ in ("VERB", "AUX")
 
 
 def _inside_organisation(doc: Doc, start: int, end: int) -> bool:
@@ -168,13 +206,16 @@ def _after_title(doc: Doc, start: int) -> bool:
     return (word in vocabulary().titles and before.text[0].isupper()) or word in vocabulary().media
 
 
-def _inside_longer_name(doc: Doc, start: int, end: int, label: str | None) -> bool:
-    """Part of a longer PERSON or ORG entity ("Mohamed Moussa Ag Mohamed", "Gao Municipal Council")."""
+def _inside_longer_name(doc: Doc, start: int, end: int, official_place: bool) -> bool:
+    """Part of a longer PERSON or ORG entity ("Mohamed Moussa Ag Mohamed", "Bank of America"). A place
+    name that opens an organisation's name is still a place ("Laurel County Sheriff's Office")."""
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG") and ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start):
-            inner = doc[end:ent.end]
-            if ent.label_ == "ORG" and inner and _head_word_after(doc, end) is not None:
+            if ent.label_ == "ORG" and _head_word_after(doc, end) is not None:
                 return False  # "Adrar des Ifoghas mountains" tagged ORG is still a place
+            opens = start == ent.start or (start == ent.start + 1 and doc[ent.start].lower_ == "the")
+            if ent.label_ == "ORG" and opens and official_place:
+                return False
             return True
     return False
 

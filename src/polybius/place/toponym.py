@@ -28,6 +28,7 @@ class Vocabulary:
     organisations: tuple[str, ...]
     titles: frozenset[str]
     media: frozenset[str]
+    streets: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,7 @@ def vocabulary() -> Vocabulary:
         organisations=tuple(data["reject"]["organisations"]),
         titles=frozenset(data["reject"]["titles"]),
         media=frozenset(data["reject"]["media"]),
+        streets=frozenset(data["reject"]["streets"]),
     )
 
 
