@@ -61,7 +61,6 @@ class Gazetteer:
                 if not _is_current(path):
                     build.build(path)
         db = sqlite3.connect(path, check_same_thread=False)
-        db.execute("PRAGMA query_only = OFF")
         return cls(db, path)
 
     def close(self) -> None:
