@@ -74,6 +74,7 @@ def build(path: Path) -> None:
             _Builder(db).run()
         db.execute("VACUUM")
         db.close()
+        os.chmod(tmp, 0o644)  # mkstemp made it private; the store is shared data, not a secret
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
