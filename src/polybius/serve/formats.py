@@ -58,8 +58,9 @@ def events_response(events: list[dict], fmt: str) -> Response:
         writer.writerows(csv_row(e) for e in events)
         body = buffer.getvalue()
     elif fmt == "geojson":
-        body = json.dumps(geojson(events), ensure_ascii=False)
+        body = json.dumps(geojson(events), ensure_ascii=False, separators=(",", ":"))
     else:
-        body = json.dumps({"count": len(events), "events": [json_record(e) for e in events]}, ensure_ascii=False)
+        body = json.dumps({"count": len(events), "events": [json_record(e) for e in events]}, ensure_ascii=False,
+                          separators=(",", ":"))
     media_type = MEDIA_TYPES[fmt] + ("; charset=utf-8" if fmt == "csv" else "")
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})

@@ -8,7 +8,8 @@ function createMap(container, { legend, basemap, referenceLatitude, onSelect, on
   const countryLayer = svgEl("g", { class: "countries" });
   const labelLayer = svgEl("g", { class: "country-labels" });
   const eventLayer = svgEl("g", { class: "events" });
-  svg.append(countryLayer, labelLayer, eventLayer);
+  const placeLayer = svgEl("g", { class: "place-labels" });
+  svg.append(countryLayer, labelLayer, eventLayer, placeLayer);
   container.appendChild(svg);
 
   const countryNodes = new Map();
@@ -21,6 +22,7 @@ function createMap(container, { legend, basemap, referenceLatitude, onSelect, on
 
   let view = { x: -180, y: -85, w: 360, h: 170 };
   let events = [], dots = new Map(), selected = null, viewTimer = null;
+  const PLACE_LABELS_BELOW = 30; // map units across: place names show once zoomed in to a region
 
   const unit = () => view.w / Math.max(container.clientWidth, 1); // map units per screen pixel
   const radius = (e) => 4 + 2.2 * Math.sqrt(Math.min(e.fatalities || 0, 400));
@@ -37,6 +39,13 @@ function createMap(container, { legend, basemap, referenceLatitude, onSelect, on
       dot.setAttribute("r", (radius(dot.__event) + (id === selected ? 2 : 0)) * u);
     }
     for (const label of labelLayer.children) label.setAttribute("font-size", 11 * u);
+    placeLayer.classList.toggle("hidden", view.w > PLACE_LABELS_BELOW);
+    for (const label of placeLayer.children) {
+      label.setAttribute("font-size", 11 * u);
+      label.setAttribute("stroke-width", 3 * u); // a halo that keeps names readable over borders
+      label.setAttribute("x", label.__x + (label.__r + 3) * u);
+      label.setAttribute("y", label.__y + 4 * u);
+    }
     clearTimeout(viewTimer);
     viewTimer = setTimeout(() => onViewChange && onViewChange(), 250);
   }
@@ -106,31 +115,59 @@ function createMap(container, { legend, basemap, referenceLatitude, onSelect, on
       const at = labelPoint(country, projection);
       if (at) labelLayer.appendChild(svgEl("text", { x: at[0], y: at[1], class: "country-label" }, country.name));
     }
+    clear(placeLayer);
     const placed = list.filter((e) => e.latitude !== null && e.longitude !== null);
     placed.sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0)); // small dots on top stay clickable
+    // Events at the same point (ACLED codes a town's events to its centre) share one tooltip.
+    const spots = new Map();
+    for (const e of placed) {
+      const key = `${e.longitude.toFixed(3)},${e.latitude.toFixed(3)}`;
+      if (!spots.has(key)) spots.set(key, []);
+      spots.get(key).push(e);
+    }
     for (const e of placed) {
       const [x, y] = projection.point(e.longitude, e.latitude);
+      const spot = spots.get(`${e.longitude.toFixed(3)},${e.latitude.toFixed(3)}`);
       const dot = svgEl("circle", {
         cx: x, cy: y, class: "event-dot", fill: typeColor(legend, e.event_type),
         dataset: { id: e.event_id_cnty },
-        onmousemove: (evt) => tooltip.show(evt, describe(e)),
+        onmousemove: (evt) => tooltip.show(evt, describe(e, spot)),
         onmouseleave: () => tooltip.hide(),
-        onclick: (evt) => { evt.stopPropagation(); onSelect(e.event_id_cnty); },
+        // Clicking a shared spot again steps through its events.
+        onclick: (evt) => {
+          evt.stopPropagation();
+          const at = spot.findIndex((s) => s.event_id_cnty === selected);
+          onSelect((at >= 0 ? spot[(at + 1) % spot.length] : e).event_id_cnty);
+        },
       });
       dot.__event = e;
       dots.set(e.event_id_cnty, dot);
       eventLayer.appendChild(dot);
     }
+    for (const spot of spots.values()) {
+      const e = spot[0];
+      if (!e.location) continue;
+      const [x, y] = projection.point(e.longitude, e.latitude);
+      const label = svgEl("text", { class: "place-label" }, e.location);
+      Object.assign(label, { __x: x, __y: y, __r: Math.max(...spot.map(radius)) });
+      placeLayer.appendChild(label);
+    }
     select(selected);
   }
 
-  function describe(e) {
-    return [
+  function describe(e, spot) {
+    const lines = [
       `${e.location || "Unnamed place"}`,
       [e.admin3, e.admin2, e.admin1, e.country].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(" · "),
       `${formatDate(e.event_date)} · ${e.sub_event_type || e.event_type}`,
       `Fatalities: ${fatalitiesLabel(e)} · ${e.event_id_cnty}`,
     ];
+    const others = spot.filter((o) => o !== e);
+    if (others.length) {
+      lines.push(`${plural(others.length, "more event", "more events")} here (click again to step through):`);
+      others.slice(0, 6).forEach((o) => lines.push(`· ${formatDate(o.event_date)} ${o.sub_event_type || o.event_type} (${o.event_id_cnty})`));
+    }
+    return lines;
   }
 
   function select(id) {
