@@ -1,0 +1,139 @@
+"""The date of one event: the temporal expression tied to the event's clause by the parse.
+
+Not the first date in the sentence: in "French and Malian troops clashed with rebels near Gao,
+Paris said Wednesday", Wednesday belongs to "said". An expression anchors the event when the path
+from it up the dependency tree reaches the trigger's clause without entering another clause:
+
+1. "anchor": it hangs on the trigger, on the trigger's head chain up to its clause root (through
+   prepositions, objects, participles: "ended on Friday with 11 militants killed"), or on a verb
+   coordinated with it. The shortest path wins.
+2. "when-clause": it sits in a temporal adverbial clause of the event's clause ("When the town was
+   taken on January 24 2012, more than 90 soldiers were killed").
+3. "said-<expression>": the event clause has no date but the clause reporting it has one
+   ("..., French sources said yesterday"): the event is dated to the report.
+4. "publication": nothing in the sentence dates it: the publication day, precision 1. None only
+   when there is no publication date either.
+
+A span of days (a week, "late February") is dated to its middle day, as ACLED codes weeks and
+months, after cutting the span at the publication date: what is reported has already happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from polybius.nlp import Document
+from polybius.records import EventDate, TimeExpression
+from polybius.time.lexicon import Lexicon, load
+from polybius.time.periods import precision
+from polybius.time.recognize import token_at
+
+CLAUSE_BOUNDARY = frozenset({"ccomp", "parataxis", "advcl", "relcl", "csubj", "csubjpass"})
+REPORTING_LINKS = frozenset({"ccomp", "parataxis", "conj"})
+CONJUNCT_STEP = 3  # a coordinated verb's date is weaker evidence than the trigger's own
+ANCHORING_TYPES = ("DATE", "TIME")
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    level: int  # 0 anchor, 1 when-clause, 2 said-
+    distance: int  # dependency steps: fewer is closer
+    expression: TimeExpression
+
+    def rule(self) -> str:
+        if self.level == 0:
+            return "anchor"
+        if self.level == 1:
+            return "when-clause"
+        return "said-" + re.sub(r"\W+", "-", self.expression.span.text.lower()).strip("-")
+
+
+def clause_chain(trigger: Token) -> tuple[dict[int, int], Token]:
+    """The trigger and its heads up to its clause root, each with its distance from the trigger."""
+    chain: dict[int, int] = {}
+    token, distance = trigger, 0
+    while True:
+        chain[token.i] = distance
+        if token.dep_ in CLAUSE_BOUNDARY or token.head.i == token.i:
+            return chain, token
+        distance += CONJUNCT_STEP if token.dep_ == "conj" else 1
+        token = token.head
+
+
+def reporting_verbs(clause_root: Token, lex: Lexicon) -> set[int]:
+    """Verbs of saying that frame the event's clause: its head, or its sentential children."""
+    found: set[int] = set()
+    head = clause_root.head
+    if clause_root.dep_ in REPORTING_LINKS and head.lemma_.lower() in lex.reporting_verbs:
+        found.add(head.i)
+    for child in clause_root.children:
+        if child.dep_ in REPORTING_LINKS and child.lemma_.lower() in lex.reporting_verbs:
+            found.add(child.i)
+    return found
+
+
+def _temporal_clause(token: Token, lex: Lexicon) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in lex.temporal_subordinators for c in token.children
+    )
+
+
+def attach(root: Token, chain: dict[int, int], reporters: set[int], lex: Lexicon,
+           expression: TimeExpression) -> Attachment | None:
+    """How the expression whose head is `root` relates to the event's clause, if it does."""
+    token, steps, crossed = root, 0, []
+    while True:
+        if token.i in chain:
+            if not crossed:
+                return Attachment(0, chain[token.i] + steps, expression)
+            if len(crossed) == 1 and _temporal_clause(crossed[0], lex):
+                return Attachment(1, chain[token.i] + steps, expression)
+            return None
+        if token.i in reporters:
+            return Attachment(2, steps, expression) if not crossed else None
+        if token.dep_ in CLAUSE_BOUNDARY:
+            crossed.append(token)
+        if token.head.i == token.i:
+            return None
+        token, steps = token.head, steps + 1
+
+
+def representative_day(expression: TimeExpression, published: date | None) -> tuple[date, int]:
+    """The day and ACLED precision to code: the middle of the span, cut at publication."""
+    first, last = expression.first_day, expression.last_day
+    assert first is not None and last is not None
+    if published is not None and first <= published < last:
+        last = published
+    return first + (last - first) // 2, precision(first, last)
+
+
+def date_event(document: Document, trigger: Token, times: list[TimeExpression]) -> EventDate | None:
+    """The date of the event whose trigger word is `trigger`, from the expressions in `times`."""
+    if not isinstance(trigger, Token) or trigger.doc is not document.doc:
+        raise ValueError("date_event() needs a spaCy Token from this document's Doc as trigger")
+    lex = load()
+    published = document.article.published
+    sentence = trigger.sent
+    chain, clause_root = clause_chain(trigger)
+    reporters = reporting_verbs(clause_root, lex)
+    attachments = []
+    for expression in times:
+        if expression.type not in ANCHORING_TYPES or expression.first_day is None:
+            continue
+        if not sentence.start_char <= expression.span.start < sentence.end_char:
+            continue
+        root = token_at(document.doc, expression.span.start, expression.span.end)
+        found = attach(root, chain, reporters, lex, expression) if root is not None else None
+        if found is not None:
+            attachments.append(found)
+    if attachments:
+        best = min(attachments, key=lambda a: (a.level, a.distance, abs(a.expression.span.start - trigger.idx)))
+        day, time_precision = representative_day(best.expression, published)
+        return EventDate(day, time_precision, best.expression.span, best.rule())
+    if published is None:
+        return None
+    return EventDate(published, 1, None, "publication")

@@ -1,0 +1,425 @@
+"""Normalization rules: the groups a pattern matched, plus context, to a TIMEX3 value and its days.
+
+One function per `rule` named in the data file. Each reads the matched words through the Lexicon
+and anchors relative expressions on the publication date, or, for anaphoric words ("the previous
+day", "a year earlier"), on the last date the text mentioned. The conventions, each tested in
+tests/time/:
+
+- "on Tuesday" is the most recent Tuesday on or before publication. A weekday equal to the
+  publication weekday is the publication day itself: wire copy names the day even for today
+  ("France said Wednesday" in a Wednesday paper), and says "last Tuesday" or "a week ago" for the
+  week before. In a future clause ("will meet on Tuesday") it is the next Tuesday instead.
+- Dates and months without a year prefer the past: the most recent "January 11" not after
+  publication plus `future_tolerance_days`; in a future clause the next one.
+- Parts of periods ("late February", "mid-2012") keep the period's TIMEX3 value (TIMEX3 puts the
+  part in its MOD attribute) and narrow first_day/last_day to the part's days.
+- "N weeks ago" is a week (2013-W04), "N months ago" a month, "N years ago" a year: the value is
+  as precise as the unit says, no more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from polybius.time import periods
+from polybius.time.lexicon import Lexicon, Relative, phrase_key
+from polybius.time.periods import Period
+
+UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+           "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX", "year": "XXXX",
+           "decade": "XXX", "century": "XX"}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeValue:
+    """A normalized expression without its place in a text (what normalize() returns).
+
+    type is DATE | TIME | DURATION | SET; value is TIMEX3-style; first_day/last_day are the calendar
+    days denoted (None when unresolvable or not a date); grain is the period kind (day, week,
+    month, quarter, year ...), used to anchor later anaphoric expressions.
+    """
+
+    type: str
+    value: str
+    first_day: date | None = None
+    last_day: date | None = None
+    time_precision: int | None = None
+    grain: str | None = None
+
+    def period(self) -> Period | None:
+        if self.first_day is None or self.last_day is None or self.grain is None:
+            return None
+        return Period(self.value, self.first_day, self.last_day, self.grain)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What surrounds an expression: the publication date and what the text said before it."""
+
+    published: date | None
+    tense: str = "past"  # past | neutral | future: of the clause the expression sits in
+    reference: TimeValue | None = None  # the last dated expression nearby, for "the previous day"
+    recent_quarter: TimeValue | None = None  # a quarter named nearby, for "a year ago" in results
+    quarter: TimeValue | None = None  # the last quarter the document named, for "the quarter"
+
+    @property
+    def future(self) -> bool:
+        return self.tense == "future"
+
+
+class Rejected(ValueError):
+    """The words matched a pattern but name no real date ("February 30"): not an expression."""
+
+
+Rule = Callable[[Lexicon, dict[str, str], Context], TimeValue]
+
+
+def dated(period: Period, kind: str = "DATE", first: date | None = None, last: date | None = None,
+          daypart: str | None = None) -> TimeValue:
+    first, last = first or period.first, last or period.last
+    value = period.value
+    if daypart and period.grain == "day":
+        kind, value = "TIME", f"{value}T{daypart}"
+    return TimeValue(kind, value, first, last, periods.precision(first, last), period.grain)
+
+
+def unknown(grain: str, kind: str = "DATE", value: str | None = None) -> TimeValue:
+    return TimeValue(kind, value or UNKNOWN[grain], grain=grain)
+
+
+def narrowed(lex: Lexicon, period: Period, groups: dict[str, str], ctx: Context,
+             daypart: str | None = None) -> TimeValue:
+    """The period, its days narrowed by a part word ("late", "earlier") when one was matched."""
+    phrase = groups.get("mod")
+    if not phrase:
+        return dated(period, daypart=daypart)
+    part = lex.period_parts[phrase_key(phrase)]
+    if part.side is None:
+        first, last = periods.part(period, part.start, part.end)
+    else:
+        pivot = ctx.published or period.last
+        if part.side == "before":
+            first, last = period.first, min(period.last, pivot - timedelta(days=1))
+        else:
+            first, last = max(period.first, pivot + timedelta(days=1)), period.last
+        if first > last:
+            first, last = period.first, period.last
+    return dated(period, first=first, last=last, daypart=daypart)
+
+
+def _relative(lex: Lexicon, groups: dict[str, str], name: str = "rel") -> Relative | None:
+    phrase = groups.get(name)
+    return lex.relatives[phrase_key(phrase)] if phrase else None
+
+
+def _anchor(ctx: Context, relative: Relative | None) -> date | None:
+    """The day a relative word counts from: publication, or the last date mentioned."""
+    if relative is not None and relative.anchor == "discourse" and ctx.reference is not None:
+        return ctx.reference.first_day or ctx.published
+    return ctx.published
+
+
+def _explicit_year(lex: Lexicon, groups: dict[str, str], ctx: Context, name: str = "year") -> int | None:
+    if groups.get(name):
+        return int(groups[name])
+    if groups.get("spoken_year"):
+        return lex.spoken_year(groups["spoken_year"])
+    relative = _relative(lex, groups, "yrel")
+    anchor = _anchor(ctx, relative)
+    if relative is not None and anchor is not None:
+        return anchor.year + relative.offset
+    return None
+
+
+def _nearest(candidates: list[Period], pivot: date, ctx: Context, lex: Lexicon | None = None) -> Period:
+    """Past preference: the latest period starting by pivot (+ a tolerance that depends on the
+    clause's tense); in a future clause, the first period not over by pivot."""
+    tolerance = 0
+    if lex is not None:
+        tolerance = lex.neutral_tolerance_days if ctx.tense == "neutral" else lex.future_tolerance_days
+    if ctx.future:
+        ahead = [p for p in candidates if p.last >= pivot]
+        return min(ahead, key=lambda p: p.first) if ahead else max(candidates, key=lambda p: p.first)
+    limit = pivot + timedelta(days=tolerance)
+    behind = [p for p in candidates if p.first <= limit]
+    return max(behind, key=lambda p: p.first) if behind else min(candidates, key=lambda p: p.first)
+
+
+def resolve_date(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    if groups.get("iso"):
+        return dated(periods.of_day(date.fromisoformat(groups["iso"])))
+    month, day = lex.month(groups["month"]), lex.ordinal(groups["day"])
+    if not _valid(2000, month, day):  # 2000 is a leap year: February 29 stays possible
+        raise Rejected(f"no day {day} in month {month}")
+    year = _explicit_year(lex, groups, ctx)
+    if year is not None:
+        if not _valid(year, month, day):
+            raise Rejected(f"no {year}-{month:02d}-{day:02d}")
+        return dated(periods.of_day(date(year, month, day)))
+    if ctx.published is None:
+        return unknown("day", value=f"XXXX-{month:02d}-{day:02d}")
+    years = [y for y in range(ctx.published.year - 2, ctx.published.year + 3) if _valid(y, month, day)]
+    candidates = [periods.of_day(date(y, month, day)) for y in years]
+    chosen = _nearest(candidates, ctx.published, ctx, lex)
+    if groups.get("weekday"):  # "Friday, Oct. 13": prefer the nearest year where the weekday agrees
+        weekday = lex.weekday(groups["weekday"])
+        agreeing = [p for p in candidates if p.first.isoweekday() == weekday]
+        if chosen.first.isoweekday() != weekday and agreeing:
+            chosen = min(agreeing, key=lambda p: abs((p.first - chosen.first).days))
+    return dated(chosen)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def resolve_month(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    month = lex.month(groups["month"])
+    year = _explicit_year(lex, groups, ctx)
+    relative = _relative(lex, groups)
+    anchor = _anchor(ctx, relative)
+    if year is None and anchor is None:
+        return unknown("month", value=f"XXXX-{month:02d}")
+    if year is None:
+        here = periods.containing(anchor, "month")
+        candidates = [periods.of_month(y, month) for y in range(anchor.year - 2, anchor.year + 3)]
+        if relative is None:
+            period = _nearest(candidates, anchor, ctx, lex)
+        elif relative.offset < 0:
+            period = max((p for p in candidates if p.first < here.first), key=lambda p: p.first)
+        elif relative.offset > 0:
+            period = min((p for p in candidates if p.first > here.first), key=lambda p: p.first)
+        else:
+            period = periods.of_month(anchor.year, month)
+    else:
+        period = periods.of_month(year, month)
+    return narrowed(lex, period, groups, ctx)
+
+
+def resolve_year(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    year = _explicit_year(lex, groups, ctx)
+    return narrowed(lex, periods.of_year(year), groups, ctx)
+
+
+def resolve_weekday(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    weekday = lex.weekday(groups["weekday"])
+    relative = _relative(lex, groups)
+    anchor = _anchor(ctx, relative)
+    daypart = lex.dayparts[phrase_key(groups["daypart"])] if groups.get("daypart") else None
+    if anchor is None:
+        return unknown("day", "TIME" if daypart else "DATE", f"XXXX-WXX-{weekday}" + (f"T{daypart}" if daypart else ""))
+    back = (anchor.isoweekday() - weekday) % 7  # 0: the anchor's own weekday
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if relative is None:
+        day = anchor + timedelta(days=ahead) if ctx.future else anchor - timedelta(days=back)
+    elif relative.offset < 0:
+        day = anchor - timedelta(days=back or 7)
+    elif relative.offset > 0:
+        day = anchor + timedelta(days=ahead or 7)
+    else:
+        day = periods.of_week(anchor).first + timedelta(days=weekday - 1)
+    return narrowed(lex, periods.of_day(day), groups, ctx, daypart)
+
+
+def resolve_deictic(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    entry = lex.deictic[phrase_key(groups["deictic"])]
+    daypart = entry.daypart or (lex.dayparts[phrase_key(groups["daypart"])] if groups.get("daypart") else None)
+    if ctx.published is None:
+        return unknown("day", "TIME" if daypart else "DATE", "XXXX-XX-XX" + (f"T{daypart}" if daypart else ""))
+    period = periods.of_day(ctx.published + timedelta(days=entry.days))
+    return narrowed(lex, period, groups, ctx, daypart)
+
+
+def resolve_relative(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    grain = lex.unit(groups["unit"]).grain or "day"
+    relative = _relative(lex, groups) or Relative(0, "publication")
+    anchor = _anchor(ctx, relative)
+    if anchor is None:
+        return unknown(grain)
+    offset = relative.offset
+    if grain == "week" and offset < 0 and relative.anchor == "publication" and anchor.isoweekday() == 7:
+        offset += 1  # a Sunday paper's "last week" is the Monday-to-Saturday just gone
+    period = periods.shift(periods.containing(anchor, grain), offset)
+    return narrowed(lex, period, groups, ctx)
+
+
+def resolve_weekend(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    relative = _relative(lex, groups)
+    if ctx.published is None:
+        return unknown("weekend")
+    this = periods.of_weekend(ctx.published)
+    if relative is not None:
+        return dated(periods.shift(this, relative.offset))
+    if ctx.published >= this.first or ctx.future:  # on a weekend day, or ahead: this week's
+        return dated(this)
+    return dated(periods.shift(this, -1))
+
+
+def resolve_quarter(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    grain = "half" if phrase_key(groups["qunit"]) == "half" else "quarter"
+    number = lex.ordinal(groups["ordinal"]) if groups.get("ordinal") else None
+    if number is not None and number > (2 if grain == "half" else 4):
+        return unknown(grain)
+    year = _explicit_year(lex, groups, ctx) or _explicit_year(lex, groups, ctx, "qyear")
+    relative = _relative(lex, groups)
+    if number is None and grain == "quarter" and relative is None and ctx.quarter is not None:
+        number = int(ctx.quarter.value[-1])  # "the quarter": the one under discussion
+        year = year or int(ctx.quarter.value[:4])
+    if ctx.published is None and year is None:
+        return unknown(grain, value=f"XXXX-{grain[0].upper()}{number or 'X'}")
+    if number is None:
+        if year is not None:
+            return unknown(grain, value=f"{year:04d}-{grain[0].upper()}X")
+        offset = relative.offset if relative is not None else -1  # bare: the latest complete one
+        return dated(periods.shift(periods.containing(ctx.published, grain), offset))
+    make = periods.of_half if grain == "half" else periods.of_quarter
+    if year is not None:
+        return dated(make(year, number))
+    # Quarters ignore the tense: "will report third-quarter results" is about the quarter just
+    # ended. The latest quarter of that number that has begun by publication.
+    started = [make(y, number) for y in (ctx.published.year - 1, ctx.published.year)]
+    return dated(max((p for p in started if p.first <= ctx.published), key=lambda p: p.first))
+
+
+def resolve_year_earlier(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    """'year-earlier', 'the year-ago quarter': the period under discussion, one year back."""
+    base = (ctx.quarter or ctx.recent_quarter or ctx.reference)
+    period = base.period() if base is not None else None
+    if period is None:
+        if ctx.published is None:
+            return unknown("year")
+        period = periods.of_year(ctx.published.year)
+    if groups.get("ordinal") and period.grain == "quarter":
+        period = periods.of_quarter(period.first.year, lex.ordinal(groups["ordinal"]))
+    return dated(periods.shift(period, -1, "year"))
+
+
+def resolve_season(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    season = lex.seasons[phrase_key(groups["season"])]
+    year = _explicit_year(lex, groups, ctx)
+    relative = _relative(lex, groups)
+    anchor = _anchor(ctx, relative)
+    if year is not None:
+        return narrowed(lex, periods.of_season(year, season.code), groups, ctx)
+    if anchor is None:
+        return unknown("season", value=f"XXXX-{season.code}")
+    candidates = [periods.of_season(y, season.code) for y in range(anchor.year - 2, anchor.year + 3)]
+    if relative is None:
+        period = _nearest(candidates, anchor, ctx, lex)
+    elif relative.offset < 0:
+        period = max((p for p in candidates if p.last < anchor), key=lambda p: p.first)
+    elif relative.offset > 0:
+        period = min((p for p in candidates if p.first > anchor), key=lambda p: p.first)
+    else:
+        period = min(candidates, key=lambda p: abs((p.first - anchor).days))
+    return narrowed(lex, period, groups, ctx)
+
+
+def resolve_decade(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    word = phrase_key(groups["decade"])
+    digits = "".join(ch for ch in word if ch.isdigit())
+    if len(digits) == 4:
+        return narrowed(lex, periods.of_decade(int(digits)), groups, ctx)
+    tens = int(digits[0]) if digits else lex.decade_words[word]
+    now = ctx.published.year if ctx.published else 1999
+    start = max(y for y in range(now - 200, now + 1) if y % 100 == tens * 10)
+    return narrowed(lex, periods.of_decade(start), groups, ctx)
+
+
+def resolve_century(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    return dated(periods.of_century((lex.ordinal(groups["century"]) - 1) * 100))
+
+
+def resolve_offset(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    unit = lex.unit(groups["units"])
+    direction = lex.directions[phrase_key(groups["direction"])]
+    count = lex.number(groups["count"]) if groups.get("count") else 1
+    if count is None:  # "several years ago": a direction, no value
+        return TimeValue("DATE", "PAST_REF" if direction.sign < 0 else "FUTURE_REF")
+    grain = unit.grain or "day"
+    steps = direction.sign * count * unit.factor
+    if unit.clock:  # "three hours later": the same day, or the day the hours reach
+        grain, steps = "day", direction.sign * (count * {"H": 1, "M": 0, "S": 0}[unit.timex] // 24)
+    reference = ctx.reference if direction.anchor == "discourse" else None
+    # "up from $3 million a year ago" after a quarter's results: that quarter, a year back.
+    base = (ctx.recent_quarter or reference) if grain == "year" else None
+    base_period = base.period() if base is not None else None
+    if base_period is not None and periods.GRAIN_RANK[base_period.grain] < periods.GRAIN_RANK["year"]:
+        return dated(periods.shift(base_period, steps, grain))
+    anchor = (reference.first_day if direction.anchor == "discourse" and reference else None) or ctx.published
+    if anchor is None:
+        return unknown(grain)
+    return dated(periods.shift(periods.containing(anchor, grain), steps, grain))
+
+
+def resolve_duration(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    unit = lex.unit(groups["units"])
+    plural = phrase_key(groups["units"]) not in lex.singular_units
+    count = lex.number(groups["count"]) if groups.get("count") else (None if plural else 1)
+    amount = "X" if count is None else str(count * unit.factor)
+    return TimeValue("DURATION", f"P{'T' if unit.clock else ''}{amount}{unit.timex}")
+
+
+def resolve_reference(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    return TimeValue("DATE", lex.references[phrase_key(groups["ref"])])
+
+
+def resolve_set(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    if groups.get("weekday"):
+        return TimeValue("SET", f"XXXX-WXX-{lex.weekday(groups['weekday'])}")
+    unit = lex.unit(groups["units"])
+    count = lex.number(groups["count"]) if groups.get("count") else 1
+    return TimeValue("SET", f"P{'T' if unit.clock else ''}{'X' if count is None else count}{unit.timex}")
+
+
+def resolve_clock(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
+    clock = _clock(groups["clock"])
+    if groups.get("weekday") or groups.get("deictic"):
+        day = (resolve_weekday if groups.get("weekday") else resolve_deictic)(lex, groups, ctx)
+    else:
+        day = dated(periods.of_day(ctx.published)) if ctx.published else unknown("day")
+    return TimeValue("TIME", f"{day.value[:10]}T{clock}", day.first_day, day.last_day, day.time_precision, "day")
+
+
+def _clock(text: str) -> str:
+    """'3 p.m.' -> '15:00', '1500' -> '15:00', 'noon' -> '12:00'."""
+    words = phrase_key(text).replace(".", "").replace(" ", "")
+    if words in ("noon", "midnight"):
+        return "12:00" if words == "noon" else "24:00"
+    meridiem = words[-2:] if words.endswith(("am", "pm")) else ""
+    digits = words[: len(words) - len(meridiem)]
+    if ":" in digits:
+        hour, minute = digits.split(":")
+    elif len(digits) >= 3:
+        hour, minute = digits[:-2], digits[-2:]
+    else:
+        hour, minute = digits, "00"
+    hours = int(hour)
+    if meridiem:
+        hours = hours % 12 + (12 if meridiem == "pm" else 0)
+    return f"{hours:02d}:{int(minute):02d}"
+
+
+RULES: dict[str, Rule] = {
+    "date": resolve_date, "month": resolve_month, "year": resolve_year, "weekday": resolve_weekday,
+    "deictic": resolve_deictic, "relative": resolve_relative, "weekend": resolve_weekend,
+    "quarter": resolve_quarter, "year_earlier": resolve_year_earlier, "season": resolve_season,
+    "decade": resolve_decade, "century": resolve_century, "offset": resolve_offset,
+    "duration": resolve_duration, "reference": resolve_reference, "set": resolve_set,
+    "clock": resolve_clock,
+}
+
+
+def resolve(lex: Lexicon, rule: str, groups: dict[str, str], ctx: Context) -> TimeValue:
+    try:
+        return RULES[rule](lex, groups, ctx)
+    except KeyError as error:
+        if rule not in RULES:
+            raise ValueError(f"unknown time rule {rule!r}; known: {sorted(RULES)}") from None
+        raise ValueError(f"rule {rule!r} cannot read {groups}: unknown word {error}") from None
