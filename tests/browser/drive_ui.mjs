@@ -95,8 +95,17 @@ try {
   result.dayFilter = await page.inputValue('input[name="date_from"]');
   result.rowsDay = await page.locator("#table tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.id).sort());
 
-  // The briefing: an event named in a story opens that event.
+  // A story's title filters the page to the story's days and country.
+  await page.click('button[type="reset"]');
+  await page.waitForFunction(() => !document.querySelector("#table-count").textContent.includes(" of "));
   await page.click('button[data-tab="briefing"]');
+  await page.locator("#briefing .story h3 a").nth(1).click();
+  await page.waitForFunction(() => document.querySelector("#table-count").textContent.includes(" of "));
+  result.storyFilter = [await page.inputValue('input[name="date_from"]'), await page.inputValue('input[name="date_to"]'),
+                        await page.inputValue('select[name="country"]')];
+  result.rowsStory = await page.locator("#table tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.id).sort());
+
+  // The briefing: an event named in a story opens that event.
   await page.locator('#briefing .event-link[data-id="MLI4"]').first().click();
   await page.waitForFunction(() => document.querySelector("#detail h3")?.textContent.includes("MLI4"));
   result.briefingOpened = await text("#detail h3");

@@ -47,6 +47,8 @@ def check_page(seen: dict, live: bool) -> None:
     assert "sources disagree" in seen["mapDetail"]["disputes"]
     assert seen["mapDetail"]["articles"] == ["French troops halt Islamist push at Konna", "Malian army says Konna retaken"]
     assert seen["dayFilter"] == "2013-02-05" and seen["rowsDay"] == ["MLI4", "MLI5"]
+    assert seen["storyFilter"] == ["2013-02-02", "2013-02-05", "Mali"]
+    assert seen["rowsStory"] == ["MLI3", "MLI4", "MLI5", "MLI7"]
     assert "MLI4" in seen["briefingOpened"]
     if live:
         assert "<script>window.polybiusPwned = true; alert(1)</script>" in seen["readerText"]
