@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from polybius.actors.countries import countries
+from polybius.errors import ConfigError
 from polybius.records import Actor
 
 BUNDLED = ("named_sahel.toml", "named_world.toml")
 _KNOWN_KEYS = {"name", "inter", "country", "aliases", "acronyms", "islamist"}
 
 
-class ActorDataError(ValueError):
+class ActorDataError(ConfigError, ValueError):
     """A bad actor dictionary file; the message names the file and the entry."""
 
 

@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from polybius.errors import ConfigError
 from polybius.place.gazetteer import Gazetteer
 
 GEONAMES_DUMPS = "https://download.geonames.org/export/dump/"
@@ -16,7 +17,7 @@ _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 _TIMEOUT_S = 60
 
 
-class DownloadError(RuntimeError):
+class DownloadError(ConfigError, RuntimeError):
     """The dump could not be fetched (the message names the URL and the reason)."""
 
 

@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from polybius.errors import ConfigError
 from polybius.place.build import add_names
 
 COLUMNS = 19
@@ -21,7 +22,7 @@ _ADMIN_LEVELS = {"ADM1": 1, "ADM2": 2, "ADM3": 3}
 _SEATS = {"PPLC": "PCLI", "PPLA": "ADM1", "PPLA2": "ADM2", "PPLA3": "ADM3"}
 
 
-class DumpFormatError(ValueError):
+class DumpFormatError(ConfigError, ValueError):
     """The file is not a GeoNames geoname dump (the message names the file and line)."""
 
 
