@@ -1,4 +1,4 @@
-"""API latency: p50/p95 of GET /events (and variants) over HTTP on loopback, plus the report's size and build time.
+"""API latency: p50/p95 of GET /events (and variants) over HTTP on loopback; the report's size and build time.
 
 usage: python bench/api_latency.py DB [--requests N]
        python bench/api_latency.py --synthetic EVENTS [--requests N]
@@ -31,13 +31,31 @@ from polybius.report import write_report
 from polybius.serve import create_app
 from polybius.store import Store
 
-QUERIES = ("/events", "/events?format=csv", "/events?format=geojson", "/events?event_type=Battles",
-           "/events?date_from={mid}&date_to={mid}", "/events?actor=forces", "/events?limit=100")
-PLACES = [("Mali", 466, "Gao", 16.27, -0.04), ("Mali", 466, "Kidal", 18.44, 1.41), ("Nigeria", 566, "Borno", 11.85, 13.16),
-          ("Syria", 760, "Aleppo", 36.2, 37.16), ("Yemen", 887, "Taizz", 13.58, 44.02), ("Sudan", 729, "Khartoum", 15.5, 32.56)]
-TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
-         ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest"), ("Riots", "Mob violence"),
-         ("Strategic developments", "Arrests")]
+QUERIES = (
+    "/events",
+    "/events?format=csv",
+    "/events?format=geojson",
+    "/events?event_type=Battles",
+    "/events?date_from={mid}&date_to={mid}",
+    "/events?actor=forces",
+    "/events?limit=100",
+)
+PLACES = [
+    ("Mali", 466, "Gao", 16.27, -0.04),
+    ("Mali", 466, "Kidal", 18.44, 1.41),
+    ("Nigeria", 566, "Borno", 11.85, 13.16),
+    ("Syria", 760, "Aleppo", 36.2, 37.16),
+    ("Yemen", 887, "Taizz", 13.58, 44.02),
+    ("Sudan", 729, "Khartoum", 15.5, 32.56),
+]
+TYPES = [
+    ("Battles", "Armed clash"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Violence against civilians", "Attack"),
+    ("Protests", "Peaceful protest"),
+    ("Riots", "Mob violence"),
+    ("Strategic developments", "Arrests"),
+]
 
 
 def synthetic_db(path: Path, events: int, articles: int = 249, seed: int = 6) -> Path:
@@ -47,11 +65,27 @@ def synthetic_db(path: Path, events: int, articles: int = 249, seed: int = 6) ->
     with Store(path) as store:
         texts = {}
         for i in range(articles):
-            text = " ".join(f"Sentence {j} of report {i} says forces clashed with gunmen near town {j}."
-                            for j in range(40))
+            text = " ".join(
+                f"Sentence {j} of report {i} says forces clashed with gunmen near town {j}."
+                for j in range(40)
+            )
             texts[f"a{i}"] = text
-            store.add_article(Article(f"a{i}", text, start + timedelta(days=i % 365), "Synthetic Wire", f"Report {i}",
-                                      paragraphs=(Paragraph(0, 0, len(text)),)), f"h{i}", [None], [], [], [], [])
+            store.add_article(
+                Article(
+                    f"a{i}",
+                    text,
+                    start + timedelta(days=i % 365),
+                    "Synthetic Wire",
+                    f"Report {i}",
+                    paragraphs=(Paragraph(0, 0, len(text)),),
+                ),
+                f"h{i}",
+                [None],
+                [],
+                [],
+                [],
+                [],
+            )
         out = []
         for n in range(events):
             country, iso, admin1, lat, lon = rng.choice(PLACES)
@@ -63,14 +97,33 @@ def synthetic_db(path: Path, events: int, articles: int = 249, seed: int = 6) ->
                 doc = rng.choice(documents)
                 at = texts[doc].index("forces", rng.randrange(len(texts[doc]) - 400))
                 evidence[field] = [Span(doc, at, at + 6, "forces")]
-            row = {"event_id_cnty": f"SYN{n + 1}", "event_date": day.isoformat(), "year": day.year, "time_precision": 1,
-                   "disorder_type": "Political violence", "event_type": event_type, "sub_event_type": sub,
-                   "actor1": f"Military Forces of {country}", "inter1": 1, "actor2": f"Unidentified Armed Group ({country})",
-                   "inter2": 3, "interaction": 13, "iso": iso, "region": "Synthetic", "country": country,
-                   "admin1": admin1, "location": admin1, "latitude": lat + rng.uniform(-1, 1),
-                   "longitude": lon + rng.uniform(-1, 1), "geo_precision": 1, "source": "Synthetic Wire",
-                   "notes": f"On {day}, forces clashed with gunmen in {admin1}.", "fatalities": rng.choice([0, 0, 1, 3, 12]),
-                   "timestamp": 1_560_000_000 + n, "fingerprint": f"f{n}"}
+            row = {
+                "event_id_cnty": f"SYN{n + 1}",
+                "event_date": day.isoformat(),
+                "year": day.year,
+                "time_precision": 1,
+                "disorder_type": "Political violence",
+                "event_type": event_type,
+                "sub_event_type": sub,
+                "actor1": f"Military Forces of {country}",
+                "inter1": 1,
+                "actor2": f"Unidentified Armed Group ({country})",
+                "inter2": 3,
+                "interaction": 13,
+                "iso": iso,
+                "region": "Synthetic",
+                "country": country,
+                "admin1": admin1,
+                "location": admin1,
+                "latitude": lat + rng.uniform(-1, 1),
+                "longitude": lon + rng.uniform(-1, 1),
+                "geo_precision": 1,
+                "source": "Synthetic Wire",
+                "notes": f"On {day}, forces clashed with gunmen in {admin1}.",
+                "fatalities": rng.choice([0, 0, 1, 3, 12]),
+                "timestamp": 1_560_000_000 + n,
+                "fingerprint": f"f{n}",
+            }
             row["fatalities_low"] = row["fatalities_high"] = row["fatalities"]
             out.append(Event(row["event_id_cnty"], [], row, documents, evidence, []))
         store.replace_events(out, merges=[], counters={}, independent={})
@@ -127,7 +180,9 @@ def measure(db: Path, requests: int) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db", nargs="?", type=Path, help="a Polybius DuckDB file")
-    parser.add_argument("--synthetic", type=int, metavar="EVENTS", help="measure a generated database instead")
+    parser.add_argument(
+        "--synthetic", type=int, metavar="EVENTS", help="measure a generated database instead"
+    )
     parser.add_argument("--requests", type=int, default=100, help="requests per query (default 100)")
     args = parser.parse_args(argv)
     if args.requests < 1:
@@ -137,7 +192,9 @@ def main(argv: list[str]) -> int:
             measure(synthetic_db(Path(tmp) / "synthetic.duckdb", args.synthetic), args.requests)
         return 0
     if args.db is None or not args.db.exists():
-        print("api_latency: give a database (see the docstring for how to build the Guardian one) or --synthetic N")
+        print(
+            "api_latency: give a database (the docstring says how to build the Guardian one) or --synthetic N"
+        )
         return 0 if args.db is None else 2
     measure(args.db, args.requests)
     return 0

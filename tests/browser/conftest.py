@@ -46,10 +46,18 @@ def drive(tmp_path_factory):
 
     def run(url: str, out: Path, origin: str | None = None, live: bool = False) -> dict:
         profile = tmp_path_factory.mktemp("chromium-profile")  # a fresh --user-data-dir every time
-        args = {"url": url, "out": str(out), "webDir": str(WEB), "chromium": str(CHROMIUM),
-                "profile": str(profile), "origin": origin, "live": live}
-        done = subprocess.run(["node", str(DRIVER), json.dumps(args)], capture_output=True, text=True,
-                              timeout=180, cwd=WEB)
+        args = {
+            "url": url,
+            "out": str(out),
+            "webDir": str(WEB),
+            "chromium": str(CHROMIUM),
+            "profile": str(profile),
+            "origin": origin,
+            "live": live,
+        }
+        done = subprocess.run(
+            ["node", str(DRIVER), json.dumps(args)], capture_output=True, text=True, timeout=180, cwd=WEB
+        )
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)
 
@@ -67,7 +75,9 @@ def live_server(browser_db):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(browser_db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(browser_db), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -16,8 +16,12 @@ MALI = ["MLI1", "MLI2", "MLI3", "MLI4", "MLI5", "MLI6", "MLI7"]
 def check_page(seen: dict, live: bool) -> None:
     assert "error" not in seen, seen.get("error")
     assert seen["rowsAll"] == 9 and seen["dotsAll"] == 8  # MLI7 has no place: in the table, not on the map
-    assert seen["stories"][0].startswith("Fighting involving Military Forces of Mali (2012-2013) in Konna, Mali")
-    assert any("<b>Suicide</b> bomber strikes Gao <img src=x onerror=alert(1)>" in s for s in seen["briefingSources"])
+    assert seen["stories"][0].startswith(
+        "Fighting involving Military Forces of Mali (2012-2013) in Konna, Mali"
+    )
+    assert any(
+        "<b>Suicide</b> bomber strikes Gao <img src=x onerror=alert(1)>" in s for s in seen["briefingSources"]
+    )
     assert "Tessalit" in seen["tooltip"] and "Kidal · Mali" in seen["tooltip"]
 
     assert seen["rowsMali"] == 7 and seen["dotsMali"] == 6
@@ -27,9 +31,13 @@ def check_page(seen: dict, live: bool) -> None:
     evidence = {item["field"]: item for item in seen["evidence"]}
     assert evidence["event_type"]["marks"] == ["blew himself up"]
     assert evidence["fatalities"]["marks"] == ["killing only himself"]
-    assert evidence["actor1"]["quotes"][0].endswith("MUJAO said it carried out the attack in a call to a news agency.")
-    assert evidence["notes"]["marks"] == ["<script>window.polybiusPwned = true; alert(1)</script>",
-                                          '<img src=x onerror="window.polybiusPwned = true; alert(1)">']
+    assert evidence["actor1"]["quotes"][0].endswith(
+        "MUJAO said it carried out the attack in a call to a news agency."
+    )
+    assert evidence["notes"]["marks"] == [
+        "<script>window.polybiusPwned = true; alert(1)</script>",
+        '<img src=x onerror="window.polybiusPwned = true; alert(1)">',
+    ]
     assert seen["payloadVisible"] is True
     assert "Wire <script>x</script>" in seen["sourceCell"]
 
@@ -42,10 +50,16 @@ def check_page(seen: dict, live: bool) -> None:
 
     assert seen["sortedByFatalities"][:2] == ["MLI1", "MLI6"]
     assert "MLI1" in seen["mapDetail"]["title"]
-    assert seen["mapDetail"]["fatalityMarks"] == ["11 Malian soldiers dead", "A French helicopter pilot",
-                                                  "at least nine soldiers and a French pilot died"]
+    assert seen["mapDetail"]["fatalityMarks"] == [
+        "11 Malian soldiers dead",
+        "A French helicopter pilot",
+        "at least nine soldiers and a French pilot died",
+    ]
     assert "sources disagree" in seen["mapDetail"]["disputes"]
-    assert seen["mapDetail"]["articles"] == ["French troops halt Islamist push at Konna", "Malian army says Konna retaken"]
+    assert seen["mapDetail"]["articles"] == [
+        "French troops halt Islamist push at Konna",
+        "Malian army says Konna retaken",
+    ]
     assert seen["dayFilter"] == "2013-02-05" and seen["rowsDay"] == ["MLI4", "MLI5"]
     assert seen["storyFilter"] == ["2013-02-02", "2013-02-05", "Mali"]
     assert seen["rowsStory"] == ["MLI3", "MLI4", "MLI5", "MLI7"]

@@ -16,8 +16,11 @@ def test_basemap_is_a_compact_quantized_topology_of_the_worlds_countries():
     countries = {g.get("id"): g["properties"]["name"] for g in topology["objects"]["countries"]["geometries"]}
     assert len(countries) > 190
     assert countries["466"] == "Mali" and countries["566"] == "Nigeria" and countries["760"] == "Syria"
-    used = {abs(i if i >= 0 else ~i) for g in topology["objects"]["countries"]["geometries"]
-            for i in _arc_indexes(g["arcs"])}
+    used = {
+        abs(i if i >= 0 else ~i)
+        for g in topology["objects"]["countries"]["geometries"]
+        for i in _arc_indexes(g["arcs"])
+    }
     assert max(used) < len(topology["arcs"])
 
 

@@ -26,8 +26,15 @@ def article_texts(fixture_db):
 
 
 def event(event_id, day, admin1="Kidal", lat=18.44, lon=1.41, country="Mali", **extra):
-    return {"event_id_cnty": event_id, "event_date": day, "country": country, "admin1": admin1,
-            "latitude": lat, "longitude": lon, **extra}
+    return {
+        "event_id_cnty": event_id,
+        "event_date": day,
+        "country": country,
+        "admin1": admin1,
+        "latitude": lat,
+        "longitude": lon,
+        **extra,
+    }
 
 
 def ids(stories):
@@ -59,8 +66,14 @@ def test_nearby_places_in_another_admin_area_join_but_distant_ones_do_not():
 
 
 def test_other_countries_and_undated_events_stay_out():
-    stories = group_stories([event("M", "2013-02-08"), event("N", "2013-02-08", country="Niger"),
-                             event("X", None), event("Y", "2013-02-08", country=None)])
+    stories = group_stories(
+        [
+            event("M", "2013-02-08"),
+            event("N", "2013-02-08", country="Niger"),
+            event("X", None),
+            event("Y", "2013-02-08", country=None),
+        ]
+    )
     assert ids(stories) == [["M"], ["N"]]
 
 
@@ -73,11 +86,15 @@ def test_date_ranges_read_like_a_briefing():
 
 def test_the_kidal_story_is_titled_and_told_from_its_events(briefing):
     kidal = next(s for s in briefing["stories"] if s["events"] == ["MLI3", "MLI4", "MLI5"])
-    assert kidal["title"] == ("Remote violence and strategic developments involving Military Forces of France "
-                              "around Kidal, Mali, 2–5 February 2013")
+    assert kidal["title"] == (
+        "Remote violence and strategic developments involving Military Forces of France "
+        "around Kidal, Mali, 2–5 February 2013"
+    )
     lead = kidal["paragraphs"][0][0]["text"]
-    assert lead.startswith("Between 2 and 5 February 2013, 3 events were reported around Kidal, Mali: "
-                           "2 air or drone strikes and a non-violent transfer of territory.")
+    assert lead.startswith(
+        "Between 2 and 5 February 2013, 3 events were reported around Kidal, Mali: "
+        "2 air or drone strikes and a non-violent transfer of territory."
+    )
     assert "No deaths were reported." in lead
     assert [s["id"] for s in kidal["sources"]] == ["kidal-guardian", "kidal-afp"]
 
@@ -100,15 +117,21 @@ def test_each_event_sentence_cites_the_articles_of_its_event(fixture_db, briefin
                 if "cite" in segment:
                     assert numbers[segment["cite"]] == segment["document"]
                 if "event" in segment and segment["text"].startswith(("On ", "Around ", "In ")):
-                    cites = [s["document"] for s in paragraph[i + 1 : i + 1 + len(documents[segment["event"]])]]
+                    cites = [
+                        s["document"] for s in paragraph[i + 1 : i + 1 + len(documents[segment["event"]])]
+                    ]
                     assert cites == documents[segment["event"]]
                     seen += 1
     assert seen == 9
 
 
 def test_no_sentence_of_an_article_appears_without_its_citation(briefing, article_texts):
-    sentences = [(doc, s.strip()) for doc, text in article_texts.items()
-                 for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 25]
+    sentences = [
+        (doc, s.strip())
+        for doc, text in article_texts.items()
+        for s in re.split(r"(?<=[.!?])\s+", text)
+        if len(s.strip()) > 25
+    ]
     quoted = 0
     for story in briefing["stories"]:
         for paragraph in story["paragraphs"]:

@@ -84,7 +84,14 @@ def test_the_csp_allows_exactly_the_page_script(html):
 def test_the_ui_code_never_parses_html():
     for name in SCRIPTS:
         code = (ASSETS / name).read_text(encoding="utf-8")
-        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        for sink in (
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "new Function",
+        ):
             assert sink not in code, f"{name} uses {sink}"
 
 
@@ -106,7 +113,7 @@ def test_every_highlight_slices_to_its_evidence_span(fixture_db, data):
         evidence = events[event_id]["evidence"]
         for field, items in detail["support"].items():
             assert len(items) == len(evidence[field])
-            for item, span in zip(items, evidence[field]):
+            for item, span in zip(items, evidence[field], strict=True):
                 sentence = detail["sentences"][item["sentence"]]
                 start, end = item["highlight"]
                 assert sentence["document"] == span["document"]
@@ -118,7 +125,9 @@ def test_every_highlight_slices_to_its_evidence_span(fixture_db, data):
 def test_detail_numbers_its_articles_and_keeps_disputes(data):
     detail = data["details"]["MLI1"]
     assert [(a["n"], a["id"], a["source"]) for a in detail["articles"]] == [
-        (1, "konna-afp", "AFP"), (2, "konna-reuters", "Reuters")]
+        (1, "konna-afp", "AFP"),
+        (2, "konna-reuters", "Reuters"),
+    ]
     assert detail["disputes"][0]["field"] == "fatalities"
     assert [c["value"] for c in detail["disputes"][0]["claims"]] == [12, 10]
     assert detail["fatalities_low"] == 10 and detail["fatalities_high"] == 12

@@ -32,8 +32,14 @@ def ingested(monkeypatch):
 
     def fake_ingest(self, records, origin):
         calls.append((records, origin))
-        return SimpleNamespace(articles_added=len(records), already_stored=[], duplicates=[], problems=[],
-                               event_mentions=0, events=9)
+        return SimpleNamespace(
+            articles_added=len(records),
+            already_stored=[],
+            duplicates=[],
+            problems=[],
+            event_mentions=0,
+            events=9,
+        )
 
     monkeypatch.setattr(Database, "ingest", fake_ingest)
     return calls
@@ -47,5 +53,7 @@ def auth() -> dict[str, str]:
 @pytest.fixture
 def writer(tmp_path, ingested):
     """A client of a server started with a token, on a database of its own."""
-    with TestClient(create_app(build_fixture_db(tmp_path / "w.duckdb"), token=TOKEN, max_body_bytes=2_000)) as c:
+    with TestClient(
+        create_app(build_fixture_db(tmp_path / "w.duckdb"), token=TOKEN, max_body_bytes=2_000)
+    ) as c:
         yield c

@@ -11,7 +11,9 @@ from report.sitrep_fixture import IMG_PAYLOAD, SCRIPT_PAYLOAD
 def test_an_event_with_every_field_its_evidence_sentences_and_articles(client):
     body = client.get("/events/MLI1").json()
     assert body["event_id_cnty"] == "MLI1" and body["fatalities"] == 10
-    assert body["evidence"]["actor1"] == [{"document": "konna-afp", "start": 21, "end": 34, "text": "Malian troops"}]
+    assert body["evidence"]["actor1"] == [
+        {"document": "konna-afp", "start": 21, "end": 34, "text": "Malian troops"}
+    ]
     (item,) = body["support"]["actor1"]
     sentence = body["sentences"][item["sentence"]]
     assert sentence["text"][slice(*item["highlight"])] == "Malian troops"
@@ -21,10 +23,17 @@ def test_an_event_with_every_field_its_evidence_sentences_and_articles(client):
 
 def test_unknown_and_merged_events_are_404s_that_say_so(client):
     missing = client.get("/events/XYZ9")
-    assert missing.status_code == 404 and missing.json() == {"error": "not_found", "detail": "no event 'XYZ9'"}
+    assert missing.status_code == 404 and missing.json() == {
+        "error": "not_found",
+        "detail": "no event 'XYZ9'",
+    }
     merged = client.get("/events/MLI9")
     assert merged.status_code == 404
-    assert merged.json() == {"error": "merged", "detail": "event 'MLI9' was merged into 'MLI1'", "merged_into": "MLI1"}
+    assert merged.json() == {
+        "error": "merged",
+        "detail": "event 'MLI9' was merged into 'MLI1'",
+        "merged_into": "MLI1",
+    }
 
 
 def test_an_article_with_its_text_paragraphs_and_events(client):
@@ -57,7 +66,9 @@ def test_the_ui_is_the_report_page_reading_the_api(client):
     policy = response.headers["content-security-policy"]
     assert "script-src 'sha256-" in policy and "connect-src 'self'" in policy
     assert response.headers["x-content-type-options"] == "nosniff"
-    config = re.search(r'<script type="application/json" id="polybius-config">(.*?)</script>', response.text).group(1)
+    config = re.search(
+        r'<script type="application/json" id="polybius-config">(.*?)</script>', response.text
+    ).group(1)
     assert json.loads(config)["api"] == ""
     assert '<script type="application/json" id="polybius-data">null</script>' in response.text
 
@@ -68,9 +79,21 @@ def test_openapi_docs_are_served_without_a_cdn(client):
     assert "/docs-assets/swagger-ui-bundle.js" in docs.text and "cdn" not in docs.text.lower()
     assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     spec = client.get("/openapi.json").json()
-    assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/articles", "/briefing"} <= set(spec["paths"])
+    assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/articles", "/briefing"} <= set(
+        spec["paths"]
+    )
     parameters = {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
-    assert parameters == {"date_from", "date_to", "country", "admin1", "event_type", "actor", "bbox", "limit", "format"}
+    assert parameters == {
+        "date_from",
+        "date_to",
+        "country",
+        "admin1",
+        "event_type",
+        "actor",
+        "bbox",
+        "limit",
+        "format",
+    }
     assert "requestBody" in spec["paths"]["/articles"]["post"]
 
 

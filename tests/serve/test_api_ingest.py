@@ -27,8 +27,16 @@ def test_a_blank_token_counts_as_none(tmp_path, ingested):
         assert c.post("/articles", json=GOOD, headers={"Authorization": "Bearer  "}).status_code == 403
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic s3cret-token"},
-                                     {"Authorization": "Bearer"}, {"Authorization": "Bearer s3cret-tokenx"}])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": "Bearer wrong"},
+        {"Authorization": "Basic s3cret-token"},
+        {"Authorization": "Bearer"},
+        {"Authorization": "Bearer s3cret-tokenx"},
+    ],
+)
 def test_a_missing_or_wrong_token_is_a_401(writer, ingested, headers):
     response = writer.post("/articles", json=GOOD, headers=headers)
     assert response.status_code == 401 and response.headers["www-authenticate"].startswith("Bearer")
@@ -67,12 +75,18 @@ def test_a_streamed_body_is_cut_off_at_the_limit_too(writer, ingested, auth):
     assert response.status_code == 413 and ingested == []
 
 
-@pytest.mark.parametrize("body, words", [
-    (b'{"text": "x",', "the body is not valid JSON: Expecting property name enclosed in double quotes at line 1"),
-    (b"", "the body is empty"),
-    (b"\xff\xfe{}", "the body is not UTF-8"),
-    (b"[]", "the list of articles is empty"),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        (
+            b'{"text": "x",',
+            "the body is not valid JSON: Expecting property name enclosed in double quotes at line 1",
+        ),
+        (b"", "the body is empty"),
+        (b"\xff\xfe{}", "the body is not UTF-8"),
+        (b"[]", "the list of articles is empty"),
+    ],
+)
 def test_bad_json_is_a_400(writer, ingested, body, words, auth):
     response = writer.post("/articles", content=body, headers=auth | {"Content-Type": "application/json"})
     assert response.status_code == 400 and words in response.json()["detail"]
@@ -84,12 +98,15 @@ def test_a_body_that_is_not_json_is_a_415(writer, ingested, auth):
     assert response.status_code == 415 and "application/json" in response.json()["detail"]
 
 
-@pytest.mark.parametrize("record, code", [
-    ({"text": "Clashes in Gao.", "published": "2013-02-30"}, "P009"),
-    ({"title": "no text here"}, "P005"),
-    ({"text": "   "}, "P005"),
-    (42, "P008"),
-])
+@pytest.mark.parametrize(
+    "record, code",
+    [
+        ({"text": "Clashes in Gao.", "published": "2013-02-30"}, "P009"),
+        ({"title": "no text here"}, "P005"),
+        ({"text": "   "}, "P005"),
+        (42, "P008"),
+    ],
+)
 def test_bad_fields_are_a_422_naming_each_problem(writer, ingested, record, code, auth):
     response = writer.post("/articles", json=record, headers=auth)
     assert response.status_code == 422

@@ -54,7 +54,9 @@ def write_story(story: Story, texts: ArticleTexts) -> dict:
     lead = [{"text": " ".join(filter(None, (_lead(story, place), _parties(story), _toll(story))))}]
     narrative: Paragraph = []
     for event in story.events[:EVENTS_PER_STORY]:
-        narrative.append({"text": event.get("notes") or _fallback_note(event), "event": event["event_id_cnty"]})
+        narrative.append(
+            {"text": event.get("notes") or _fallback_note(event), "event": event["event_id_cnty"]}
+        )
         narrative += sources.cite(event.get("documents") or [])
         narrative.append({"text": " "})
     hidden = len(story.events) - EVENTS_PER_STORY
@@ -103,7 +105,9 @@ def _title(story: Story, place: str) -> str:
     activity = f" {words['and']} ".join(kinds)
     actor = _title_actor(story)
     template = words["title_with_actor"] if actor else words["title_alone"]
-    title = template.format(activity=activity, actor=actor, place=place, dates=date_range(story.first, story.last))
+    title = template.format(
+        activity=activity, actor=actor, place=place, dates=date_range(story.first, story.last)
+    )
     return title[0].upper() + title[1:]
 
 
@@ -155,7 +159,9 @@ def _toll(story: Story) -> str:
     words = phrasing()
     if story.fatalities == 0:
         return words["toll_none"]
-    return words["toll_one"] if story.fatalities == 1 else words["toll_some"].format(fatalities=story.fatalities)
+    return (
+        words["toll_one"] if story.fatalities == 1 else words["toll_some"].format(fatalities=story.fatalities)
+    )
 
 
 def _disputes(event: dict, sources: _Sources) -> list[Segment]:
@@ -191,7 +197,10 @@ def _quote(story: Story, texts: ArticleTexts, sources: _Sources) -> Paragraph | 
         sentence = " ".join(found["sentence"].split())
         if len(sentence) > QUOTE_MAX_CHARS:
             continue
-        return [{"text": phrasing()["quote"].format(sentence=sentence) + " "}, *sources.cite([found["document"]])]
+        return [
+            {"text": phrasing()["quote"].format(sentence=sentence) + " "},
+            *sources.cite([found["document"]]),
+        ]
     return None
 
 

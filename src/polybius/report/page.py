@@ -21,29 +21,42 @@ from pathlib import Path
 
 ASSETS = Path(__file__).parent / "assets"
 # The page's script: small modules concatenated in dependency order into one inline <script>.
-SCRIPTS = ("dom.js", "geo.js", "source.js", "map.js", "timeline.js", "table.js", "detail.js", "briefing.js",
-           "app.js")
+SCRIPTS = (
+    "dom.js",
+    "geo.js",
+    "source.js",
+    "map.js",
+    "timeline.js",
+    "table.js",
+    "detail.js",
+    "briefing.js",
+    "app.js",
+)
 
 
 def render_page(config: dict, data: dict | None = None) -> str:
     """The HTML page. `config` says where data comes from ({"api": base URL} or embedded `data`)."""
     script, style = _script(), _style()
-    return _template().format_map({
-        "title": html.escape(str(config.get("title", "Polybius"))),
-        "csp": html.escape(content_security_policy(), quote=True),
-        "style": style,
-        "config": json_block(config),
-        "data": json_block(data) if data is not None else "null",
-        "basemap": _basemap(),
-        "script": script,
-    })
+    return _template().format_map(
+        {
+            "title": html.escape(str(config.get("title", "Polybius"))),
+            "csp": html.escape(content_security_policy(), quote=True),
+            "style": style,
+            "config": json_block(config),
+            "data": json_block(data) if data is not None else "null",
+            "basemap": _basemap(),
+            "script": script,
+        }
+    )
 
 
 def content_security_policy() -> str:
     """Only the page's own script and style run; fetches go to its own origin (the API) only."""
-    return ("default-src 'none'; "
-            f"script-src '{_sha256(_script())}'; style-src '{_sha256(_style())}'; "
-            "img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'")
+    return (
+        "default-src 'none'; "
+        f"script-src '{_sha256(_script())}'; style-src '{_sha256(_style())}'; "
+        "img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
+    )
 
 
 def json_block(value: object) -> str:

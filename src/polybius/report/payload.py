@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,10 +21,30 @@ DATA = Path(__file__).parent / "data"
 
 # The event columns the map, timeline and table need; the report embeds only these per event.
 LIST_FIELDS = (
-    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "actor2", "assoc_actor_2", "iso", "country", "admin1", "admin2", "admin3", "location",
-    "latitude", "longitude", "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "source",
-    "notes", "documents",
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "iso",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "source",
+    "notes",
+    "documents",
 )
 
 
@@ -52,8 +72,13 @@ class ArticleTexts:
 
 
 def article_meta(article: Article) -> dict:
-    return {"id": article.id, "title": article.title, "source": article.source,
-            "published": article.published.isoformat() if article.published else None, "url": article.url}
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+    }
 
 
 def list_record(event: dict) -> dict:
@@ -94,7 +119,7 @@ def overview(store: Store, events: list[dict], title: str = "Polybius situation 
     days = sorted(e["event_date"] for e in events if e.get("event_date"))
     return {
         "title": title,
-        "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "articles": store.article_count(),
         "events": len(events),
         "fatalities": sum(e.get("fatalities") or 0 for e in events),
@@ -107,4 +132,7 @@ def overview(store: Store, events: list[dict], title: str = "Polybius situation 
 
 def legend() -> dict:
     types = event_types()
-    return {"types": {t["name"]: t["color"] for t in types["event_type"]}, "other_color": types["other_color"]}
+    return {
+        "types": {t["name"]: t["color"] for t in types["event_type"]},
+        "other_color": types["other_color"],
+    }

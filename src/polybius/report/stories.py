@@ -62,8 +62,14 @@ class Story:
 
 def group_stories(events: list[dict]) -> list[Story]:
     """Stories of the dated events that have a country, each in date order; in order of first date."""
-    dated = sorted(((date.fromisoformat(e["event_date"]), e) for e in events
-                    if e.get("event_date") and e.get("country")), key=lambda p: (p[0], p[1]["event_id_cnty"]))
+    dated = sorted(
+        (
+            (date.fromisoformat(e["event_date"]), e)
+            for e in events
+            if e.get("event_date") and e.get("country")
+        ),
+        key=lambda p: (p[0], p[1]["event_id_cnty"]),
+    )
     stories: list[Story] = []
     for day, event in dated:
         home = _closest_open_story(stories, event, day)
@@ -79,8 +85,11 @@ def _closest_open_story(stories: list[Story], event: dict, day: date) -> Story |
     for story in reversed(stories):
         if (day - story.last).days > STORY_MAX_DAYS:
             break  # stories are in order of first date; older ones are closed for good
-        if (story.country != event["country"] or (day - story.last).days > STORY_GAP_DAYS
-                or (day - story.first).days > STORY_MAX_DAYS):
+        if (
+            story.country != event["country"]
+            or (day - story.last).days > STORY_GAP_DAYS
+            or (day - story.first).days > STORY_MAX_DAYS
+        ):
             continue
         distance = min(_distance(event, other) for other in story.events)
         if distance < best_distance:

@@ -18,8 +18,9 @@ class ApiError(Exception):
         self.status, self.kind, self.detail, self.headers, self.extra = status, kind, detail, headers, extra
 
 
-def error_response(status: int, kind: str, detail: str, headers: dict[str, str] | None = None,
-                   **extra) -> JSONResponse:
+def error_response(
+    status: int, kind: str, detail: str, headers: dict[str, str] | None = None, **extra
+) -> JSONResponse:
     return JSONResponse({"error": kind, "detail": detail, **extra}, status_code=status, headers=headers)
 
 

@@ -14,23 +14,35 @@ from polybius.serve.errors import ApiError
 
 MEDIA_TYPES = {"json": "application/json", "csv": "text/csv", "geojson": "application/geo+json"}
 # What an Accept header may name for each format; wildcards mean JSON, the API's default.
-_ACCEPTED = {"application/json": "json", "text/csv": "csv", "application/geo+json": "geojson",
-             "application/vnd.geo+json": "geojson", "application/*": "json", "*/*": "json"}
+_ACCEPTED = {
+    "application/json": "json",
+    "text/csv": "csv",
+    "application/geo+json": "geojson",
+    "application/vnd.geo+json": "geojson",
+    "application/*": "json",
+    "*/*": "json",
+}
 
 
 def choose_format(format_param: str | None, accept: str | None) -> str:
     if format_param:
         name = format_param.strip().lower()
         if name not in MEDIA_TYPES:
-            raise ApiError(400, "bad_format", f"format={format_param!r} is not one of {', '.join(MEDIA_TYPES)}")
+            raise ApiError(
+                400, "bad_format", f"format={format_param!r} is not one of {', '.join(MEDIA_TYPES)}"
+            )
         return name
     if not accept:
         return "json"
     for media_type in _by_preference(accept):
         if media_type in _ACCEPTED:
             return _ACCEPTED[media_type]
-    raise ApiError(406, "not_acceptable", f"cannot answer with {accept!r}; the API speaks "
-                   f"{', '.join(MEDIA_TYPES.values())} (or pass format=json|csv|geojson)")
+    raise ApiError(
+        406,
+        "not_acceptable",
+        f"cannot answer with {accept!r}; the API speaks "
+        f"{', '.join(MEDIA_TYPES.values())} (or pass format=json|csv|geojson)",
+    )
 
 
 def _by_preference(accept: str) -> list[str]:
@@ -60,7 +72,10 @@ def events_response(events: list[dict], fmt: str) -> Response:
     elif fmt == "geojson":
         body = json.dumps(geojson(events), ensure_ascii=False, separators=(",", ":"))
     else:
-        body = json.dumps({"count": len(events), "events": [json_record(e) for e in events]}, ensure_ascii=False,
-                          separators=(",", ":"))
+        body = json.dumps(
+            {"count": len(events), "events": [json_record(e) for e in events]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
     media_type = MEDIA_TYPES[fmt] + ("; charset=utf-8" if fmt == "csv" else "")
     return Response(body, media_type=media_type, headers={"Vary": "Accept"})

@@ -13,8 +13,10 @@ from polybius.serve.errors import ApiError
 
 ORIGIN = "POST /articles"
 MAX_ARTICLES_PER_REQUEST = 1000
-HOW_TO_ENABLE = ("start the server with `polybius serve --token TOKEN` (or set the POLYBIUS_TOKEN environment "
-                 "variable), then send the header `Authorization: Bearer TOKEN`")
+HOW_TO_ENABLE = (
+    "start the server with `polybius serve --token TOKEN` (or set the POLYBIUS_TOKEN environment "
+    "variable), then send the header `Authorization: Bearer TOKEN`"
+)
 
 
 def check_token(configured: str | None, authorization: str | None) -> None:
@@ -23,19 +25,30 @@ def check_token(configured: str | None, authorization: str | None) -> None:
         raise ApiError(403, "writes_disabled", f"POST /articles is disabled on this server: {HOW_TO_ENABLE}")
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
-        raise ApiError(401, "unauthorized", "POST /articles needs the header `Authorization: Bearer TOKEN`",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401,
+            "unauthorized",
+            "POST /articles needs the header `Authorization: Bearer TOKEN`",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     if not hmac.compare_digest(given.strip().encode(), configured.encode()):
-        raise ApiError(401, "unauthorized", "the bearer token is not the one this server was started with",
-                       headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        raise ApiError(
+            401,
+            "unauthorized",
+            "the bearer token is not the one this server was started with",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        )
 
 
 async def read_json_body(request: Request, max_bytes: int) -> object:
     """The request body parsed as JSON, refused with 413 as soon as it passes max_bytes."""
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type and media_type != "application/json" and not media_type.endswith("+json"):
-        raise ApiError(415, "unsupported_media_type",
-                       f"send the articles as JSON (Content-Type: application/json), not {media_type!r}")
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            f"send the articles as JSON (Content-Type: application/json), not {media_type!r}",
+        )
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise _too_large(int(declared), max_bytes)
@@ -52,13 +65,17 @@ async def read_json_body(request: Request, max_bytes: int) -> object:
     except UnicodeDecodeError as exc:
         raise ApiError(400, "bad_json", f"the body is not UTF-8 (byte {exc.start}: {exc.reason})") from None
     except json.JSONDecodeError as exc:
-        raise ApiError(400, "bad_json",
-                       f"the body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise ApiError(
+            400, "bad_json", f"the body is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
 
 
 def _too_large(size: int, limit: int) -> ApiError:
-    return ApiError(413, "too_large", f"the body is {size:,} bytes or more, over the {limit:,}-byte limit; "
-                    "send fewer articles per request")
+    return ApiError(
+        413,
+        "too_large",
+        f"the body is {size:,} bytes or more, over the {limit:,}-byte limit; send fewer articles per request",
+    )
 
 
 def as_records(body: object) -> list[object]:
@@ -67,8 +84,11 @@ def as_records(body: object) -> list[object]:
     if not records:
         raise ApiError(400, "bad_articles", "the list of articles is empty")
     if len(records) > MAX_ARTICLES_PER_REQUEST:
-        raise ApiError(413, "too_many", f"{len(records):,} articles in one request; at most "
-                       f"{MAX_ARTICLES_PER_REQUEST:,} are accepted")
+        raise ApiError(
+            413,
+            "too_many",
+            f"{len(records):,} articles in one request; at most {MAX_ARTICLES_PER_REQUEST:,} are accepted",
+        )
     return records
 
 
@@ -86,6 +106,10 @@ def check_records(records: list[object]) -> list[str]:
         else:
             ids.append(article.id)
     if problems:
-        raise ApiError(422, "bad_articles", f"{len(problems)} of {len(records)} article(s) cannot be read; "
-                       "nothing was stored", problems=problems)
+        raise ApiError(
+            422,
+            "bad_articles",
+            f"{len(problems)} of {len(records)} article(s) cannot be read; nothing was stored",
+            problems=problems,
+        )
     return ids

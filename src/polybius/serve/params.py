@@ -24,7 +24,9 @@ OTHER_PARAMS = {"format": "json, csv or geojson (else the Accept header decides)
 MAX_LIMIT = 1_000_000
 
 
-def parse_filter(params: Mapping[str, str], allowed: Mapping[str, str] = FILTER_PARAMS | OTHER_PARAMS) -> EventFilter:
+def parse_filter(
+    params: Mapping[str, str], allowed: Mapping[str, str] = FILTER_PARAMS | OTHER_PARAMS
+) -> EventFilter:
     """An EventFilter from query parameters; unknown or malformed parameters are a 400."""
     unknown = sorted(set(params) - set(allowed))
     if unknown:
@@ -33,10 +35,14 @@ def parse_filter(params: Mapping[str, str], allowed: Mapping[str, str] = FILTER_
     if date_from and date_to and date_from > date_to:
         raise _bad(f"date_from {date_from} is after date_to {date_to}")
     return EventFilter(
-        date_from=date_from, date_to=date_to,
-        country=_text(params, "country"), admin1=_text(params, "admin1"),
-        event_type=_event_type(params), actor=_text(params, "actor"),
-        bbox=_bbox(params), limit=_limit(params),
+        date_from=date_from,
+        date_to=date_to,
+        country=_text(params, "country"),
+        admin1=_text(params, "admin1"),
+        event_type=_event_type(params),
+        actor=_text(params, "actor"),
+        bbox=_bbox(params),
+        limit=_limit(params),
     )
 
 
@@ -87,7 +93,9 @@ def _bbox(params: Mapping[str, str]) -> tuple[float, float, float, float] | None
         raise _bad(f"bbox={value!r} must be four numbers: {FILTER_PARAMS['bbox']}")
     min_lon, min_lat, max_lon, max_lat = numbers
     if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise _bad(f"bbox={value!r}: need -180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90")
+        raise _bad(
+            f"bbox={value!r}: need -180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90"
+        )
     return min_lon, min_lat, max_lon, max_lat
 
 
