@@ -56,7 +56,7 @@ class EventClassifier:
         return cls(model)
 
     def predict_vectors(self, vectors: np.ndarray) -> list[Prediction]:
-        if len(vectors) == 0:
+        if vectors.shape[0] == 0:
             return []
         return [self._decide(row) for row in self.model.predict_proba(vectors)]
 

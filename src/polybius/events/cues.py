@@ -18,8 +18,25 @@ DATA = Path(__file__).parent / "data"
 Phrase = tuple[str, ...]
 
 
+def stem(word: str) -> str:
+    """A light suffix-stripping stem, so "raped", "rapes" and "rape" meet when the lemmatizer misses."""
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "shipped" -> "shipp" -> "ship"
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
 def _phrase(text: str) -> Phrase:
-    return tuple(text.lower().split())
+    """Cue words as spaCy splits them: on spaces, and around hyphens inside words ("sit-in")."""
+    return tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", text.lower()).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +65,15 @@ class PhraseIndex:
     def build(cls, labelled: dict[Phrase, set[str]]) -> "PhraseIndex":
         by_first: dict[str, list[Phrase]] = defaultdict(list)
         for phrase in labelled:
-            by_first[phrase[0]].append(phrase)
+            for key in {phrase[0], stem(phrase[0])}:
+                by_first[key].append(phrase)
         ordered = {key: tuple(sorted(value, key=len, reverse=True)) for key, value in by_first.items()}
         return cls({p: frozenset(s) for p, s in labelled.items()}, ordered)
 
     def find(self, tokens: SpacySpan) -> list[CueMatch]:
         """Longest cue at each position, left to right, without overlaps."""
         found: list[CueMatch] = []
-        words = [(t.lemma_.lower(), t.lower_) for t in tokens]
+        words = [(t.lemma_.lower(), t.lower_, stem(t.lower_)) for t in tokens]
         i = 0
         while i < len(words):
             match = self._match_at(words, i)
@@ -66,11 +84,13 @@ class PhraseIndex:
             i += len(match)
         return found
 
-    def _match_at(self, words: list[tuple[str, str]], i: int) -> Phrase | None:
-        candidates = self.by_first.get(words[i][0], ()) + self.by_first.get(words[i][1], ())
-        for phrase in sorted(set(candidates), key=len, reverse=True):
+    def _match_at(self, words: list[tuple[str, str, str]], i: int) -> Phrase | None:
+        candidates: set[Phrase] = set()
+        for form in words[i]:
+            candidates.update(self.by_first.get(form, ()))
+        for phrase in sorted(candidates, key=len, reverse=True):
             if i + len(phrase) <= len(words) and all(
-                part in words[i + k] for k, part in enumerate(phrase)
+                part in words[i + k] or stem(part) == words[i + k][2] for k, part in enumerate(phrase)
             ):
                 return phrase
         return None
@@ -88,12 +108,18 @@ class Cues:
     weapon_types: frozenset[str]  # the event types whose sub-type the weapon words decide
     sides: PhraseIndex  # side phrase -> STATE | NON_STATE | ARMED_TARGET
     transfer: PhraseIndex  # phrase -> TRANSFER | FIGHTING
+    disrupting: PhraseIndex  # verbs that defuse, seize or intercept a weapon
+    protest: PhraseIndex  # phrase -> RIOT | LETHAL | INTERVENTION
+    accident: PhraseIndex  # phrase -> ACCIDENT | INTENT
 
 
 HARM = ""  # the pseudo sub-type of harm words: they make a candidate but name no type
 GENERIC_WEAPON = "generic"
 STATE, NON_STATE, ARMED_TARGET = "state", "non_state", "armed_targets"
 TRANSFER, FIGHTING = "cues", "fighting"
+RIOT, LETHAL, INTERVENTION = "riot", "lethal", "intervention"
+ACCIDENT, INTENT = "cues", "intent"
+DISRUPTING = "disrupted"
 
 
 def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
@@ -127,10 +153,13 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         background_lemmas=frozenset(raw["background"]["lemmas"]),
         background_phrases=tuple(p.lower() for p in raw["background"]["phrases"]),
         aggregate_patterns=patterns,
-        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k != "applies_to"}),
+        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING)}),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
         sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET)),
         transfer=_labelled(raw["peaceful_transfer"], (TRANSFER, FIGHTING)),
+        disrupting=_labelled(raw["weapons"], (DISRUPTING,)),
+        protest=_labelled(raw["protest"], (RIOT, LETHAL, INTERVENTION)),
+        accident=_labelled(raw["accident"], (ACCIDENT, INTENT)),
     )
 
 

@@ -15,12 +15,13 @@ from spacy.tokens import Span as SpacySpan
 
 from polybius.events.classifier import EventClassifier, Prediction, load_classifier
 from polybius.events.cues import HARM, CueMatch, Cues, cues
-from polybius.events.refine import refine
+from polybius.events.refine import is_accident, refine
 from polybius.events.taxonomy import SubEventType, taxonomy
 
 # How far up the parse an unreal governor is looked for ("threatened to launch an attack").
-UNREAL_DEPTH = 3
-UNREAL_PATH = {"xcomp", "ccomp", "pobj", "prep", "acl", "dobj", "relcl", "advcl", "compound", "amod", "nsubjpass"}
+UNREAL_DEPTH = 5
+UNREAL_PATH = {"xcomp", "ccomp", "pobj", "pcomp", "prep", "acl", "dobj", "relcl", "advcl", "compound", "amod",
+               "nsubjpass", "conj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def detect(doc: Doc, classifier: EventClassifier | None = None) -> list[Detectio
     predictions = classifier.predict([sentence.text for sentence, _ in pending])
     detections = []
     for (sentence, matches), prediction in zip(pending, predictions):
-        if prediction.sub_type is None:
+        if prediction.sub_type is None or is_accident(sentence):
             continue
         sub_type = taxonomy().get(prediction.sub_type)
         trigger = choose_trigger(doc, sentence, matches, sub_type)

@@ -1,10 +1,15 @@
-"""Rules over words and the parse for the distinctions an embedding blurs (ACLED's own criteria):
+"""Rules over words and the parse for the distinctions an embedding blurs, following ACLED's own
+definitions:
 
 - weapons: Explosions/Remote violence is defined by the weapon, so the weapon words decide the
-  sub-type of an explosive or anti-civilian mention (highest in ACLED's hierarchy wins);
+  sub-type of an explosive or anti-civilian mention (highest in ACLED's hierarchy wins); a weapon
+  that was defused, seized or intercepted makes a Disrupted weapons use;
+- protests: violent protesters make a riot; lethal force on peaceful protesters is excessive force;
+  dispersal or detention without serious harm is a protest with intervention;
 - territory: who took the place decides Government regains vs Non-state actor overtakes, and a
   take-over after a withdrawal with no fighting is a Non-violent transfer of territory;
-- targets: an "attack" whose target is armed (soldiers, a base, a checkpoint) is a battle.
+- targets: violence whose target or dead are armed men (soldiers, militants, a base) is a battle;
+- accidents: a crash, leak or spill with no sign of intent is no event at all.
 """
 
 from __future__ import annotations
@@ -14,10 +19,15 @@ from spacy.tokens import Token
 
 from polybius.events.classifier import Prediction
 from polybius.events.cues import (
+    ACCIDENT,
     ARMED_TARGET,
     FIGHTING,
     GENERIC_WEAPON,
+    INTENT,
+    INTERVENTION,
+    LETHAL,
     NON_STATE,
+    RIOT,
     STATE,
     TRANSFER,
     Cues,
@@ -27,23 +37,32 @@ from polybius.events.cues import (
 from polybius.events.taxonomy import SubEventType, taxonomy
 
 EXPLOSIONS = "Explosions/Remote violence"
+PROTESTS = "Protests"
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
-TARGET_DEPS = {"dobj", "nsubjpass", "pobj"}
+TARGET_PREPOSITIONS = {"on", "against", "at", "upon"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"}
 
 
 def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, trigger: Token,
            cue_set: Cues | None = None) -> SubEventType:
+    """The sub-type after ACLED's rules; `sub_type` is the classifier's answer."""
     cue_set = cue_set or cues()
-    known = taxonomy()
     name = sub_type.name
     if sub_type.event_type in cue_set.weapon_types:
         name = _by_weapon(name, sub_type, prediction, sentence, cue_set)
+    if sub_type.event_type == PROTESTS:
+        name = _by_protest_conduct(name, sentence, cue_set)
     if name in TERRITORY:
         name = _by_taker(name, sentence, trigger, cue_set)
-    if name == "Attack" and _armed_target(sentence, trigger, cue_set):
+    if name == "Attack" and _armed_target(trigger, cue_set):
         name = "Armed clash"
-    return known.get(name)
+    return taxonomy().get(name)
+
+
+def is_accident(sentence: SpacySpan, cue_set: Cues | None = None) -> bool:
+    """A crash, leak, spill or similar mishap, with no word of an attacker or a weapon used on purpose."""
+    present = _labels((cue_set or cues()).accident, sentence)
+    return ACCIDENT in present and INTENT not in present
 
 
 def _labels(index: PhraseIndex, tokens) -> set[str]:
@@ -51,7 +70,11 @@ def _labels(index: PhraseIndex, tokens) -> set[str]:
 
 
 def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, cue_set: Cues) -> str:
-    named = _labels(cue_set.weapons, sentence)
+    matches = cue_set.weapons.find(sentence)
+    named = {label for match in matches for label in match.sub_types}
+    used = [m for m in matches if GENERIC_WEAPON not in m.sub_types]
+    if used and all(_disrupted(m.head(sentence.doc), cue_set) for m in used):
+        return "Disrupted weapons use"
     weapons = named - {GENERIC_WEAPON}
     if weapons:
         return min(weapons, key=lambda label: taxonomy().get(label).precedence)
@@ -61,23 +84,64 @@ def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, senten
     return name
 
 
+def _disrupted(weapon: Token, cue_set: Cues) -> bool:
+    """The weapon is the object of a verb that defuses, seizes, intercepts or finds it."""
+    head = weapon
+    for _ in range(3):
+        if head.dep_ in {"dobj", "nsubjpass", "conj", "pobj", "prep", "compound", "appos"} and head.head is not head:
+            head = head.head
+            if cue_set.disrupting.find(head.doc[head.i : head.i + 2]) or cue_set.disrupting.find(head.doc[head.i : head.i + 1]):
+                return True
+        else:
+            return False
+    return False
+
+
+def _by_protest_conduct(name: str, sentence: SpacySpan, cue_set: Cues) -> str:
+    present = _labels(cue_set.protest, sentence)
+    if RIOT in present:
+        return "Violent demonstration"
+    if LETHAL in present:
+        return "Excessive force against protesters"
+    if INTERVENTION in present and name == "Peaceful protest":
+        return "Protest with intervention"
+    return name
+
+
+def _head_words(noun: Token) -> SpacySpan | list[Token]:
+    """The noun and its own modifiers, without conjoined allies ("army" in "army and allied fighters")."""
+    tokens = [t for t in noun.subtree if t is noun or (t.head is noun and t.dep_ in MODIFIER_DEPS)]
+    return sorted(tokens, key=lambda t: t.i)
+
+
 def _side_words(tokens, cue_set: Cues) -> set[str]:
-    return _labels(cue_set.sides, tokens)
+    doc_tokens = list(tokens)
+    if not doc_tokens:
+        return set()
+    doc = doc_tokens[0].doc
+    found: set[str] = set()
+    for token in doc_tokens:
+        found |= _labels(cue_set.sides, doc[token.i : token.i + 1])
+    span = doc[doc_tokens[0].i : doc_tokens[-1].i + 1]
+    found |= {label for m in cue_set.sides.find(span) if len(m.phrase) > 1 for label in m.sub_types}
+    return found
 
 
-def _subtree(token: Token):
-    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+def _verb_of(trigger: Token) -> Token:
+    return trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
 
 
 def _by_taker(name: str, sentence: SpacySpan, trigger: Token, cue_set: Cues) -> str:
     present = _labels(cue_set.transfer, sentence)
     if TRANSFER in present and FIGHTING not in present:
         return "Non-violent transfer of territory"
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    takers = [child for child in verb.children if child.dep_ in {"nsubj", "agent"}]
     sides: set[str] = set()
-    for child in takers:
-        sides |= _side_words(_subtree(child), cue_set)
+    for child in _verb_of(trigger).children:
+        if child.dep_ == "nsubj":
+            sides |= _side_words(_head_words(child), cue_set)
+        elif child.dep_ == "agent":
+            for noun in child.children:
+                sides |= _side_words(_head_words(noun), cue_set)
     if STATE in sides and NON_STATE not in sides:
         return "Government regains territory"
     if NON_STATE in sides and STATE not in sides:
@@ -85,17 +149,14 @@ def _by_taker(name: str, sentence: SpacySpan, trigger: Token, cue_set: Cues) -> 
     return name
 
 
-def _armed_target(sentence: SpacySpan, trigger: Token, cue_set: Cues) -> bool:
-    """The attack's target or its dead are armed men (and the attacker is not the state)."""
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    attackers: set[str] = set()
+def _armed_target(trigger: Token, cue_set: Cues) -> bool:
+    """The violence's target or dead are armed: soldiers, police, militants, a base, a checkpoint."""
     targets: set[str] = set()
-    for child in verb.children:
-        words = _side_words(_subtree(child), cue_set)
-        if child.dep_ in {"nsubj", "agent"}:
-            attackers |= words
-        elif child.dep_ in TARGET_DEPS or child.dep_ == "prep":
-            targets |= words
-    if STATE in attackers:
-        return False
-    return bool(targets & {STATE, ARMED_TARGET})
+    for head in {trigger, _verb_of(trigger)}:
+        for child in head.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                targets |= _side_words(_head_words(child), cue_set)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+                for noun in child.children:
+                    targets |= _side_words(_head_words(noun), cue_set)
+    return bool(targets & {STATE, NON_STATE, ARMED_TARGET})
