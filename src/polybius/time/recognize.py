@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from spacy.tokens import Doc, Token
 
@@ -72,10 +73,11 @@ def _counts_something(doc: Doc | None, candidate: Candidate, lex: Lexicon) -> bo
     before = token.nbor(-1) if token.i > 0 else None
     if before is None:
         return token.ent_type_ != "DATE"
+    if before.lower_ in lex.approximate or before.lower_ == "than" or before.pos_ == "VERB":
+        return True  # "some 1500 troops", "more than 2000 people", "deployed 2000 soldiers"
     if before.tag_ in YEAR_DETERMINER_TAGS or before.lower_ == "fiscal":
         return False
-    hedged = before.lower_ in lex.approximate or before.lower_ == "than" or before.pos_ == "VERB"
-    return hedged or token.ent_type_ != "DATE"
+    return token.ent_type_ != "DATE"
 
 
 def _governing_verb(token: Token) -> tuple[Token | None, list[Token]]:
@@ -138,7 +140,7 @@ class Discourse:
             return noted[1]
         return None
 
-    def context(self, published, sentence: int, tense: str) -> Context:
+    def context(self, published: date | None, sentence: int, tense: str) -> Context:
         quarter = self.last_quarter[1] if self.last_quarter else None
         return Context(published, tense, self._near(self.last_dated, sentence),
                        self._near(self.last_quarter, sentence), quarter)
@@ -151,7 +153,7 @@ class Discourse:
             self.last_quarter = (sentence, value)
 
 
-def _valid(lex: Lexicon, candidate: Candidate, published) -> bool:
+def _valid(lex: Lexicon, candidate: Candidate, published: date | None) -> bool:
     try:
         resolve(lex, candidate.rule, candidate.groups, Context(published))
     except Rejected:
@@ -159,8 +161,17 @@ def _valid(lex: Lexicon, candidate: Candidate, published) -> bool:
     return True
 
 
-def expressions(text: str, published, doc: Doc | None = None) -> list[tuple[Candidate, TimeValue]]:
+def _publication_day(published: object) -> date | None:
+    if isinstance(published, datetime):
+        return published.date()
+    if published is None or isinstance(published, date):
+        return published
+    raise ValueError(f"published must be a datetime.date or None, got {published!r}")
+
+
+def expressions(text: str, published: date | None, doc: Doc | None = None) -> list[tuple[Candidate, TimeValue]]:
     """Every temporal expression in `text`, in order, with its normalized value."""
+    published = _publication_day(published)
     gram = grammar()
     lex = gram.lexicon
     candidates = [c for c in gram.scan(text) if acceptable(c, text, doc, lex) and _valid(lex, c, published)]
@@ -185,7 +196,7 @@ def find_times(document: Document) -> list[TimeExpression]:
     ]
 
 
-def normalize(text: str, published=None) -> TimeValue | None:
+def normalize(text: str, published: date | None = None) -> TimeValue | None:
     """The value of the longest temporal expression in `text` (a bare phrase: the phrase itself).
 
     Returns a TimeValue (type, value, first_day, last_day, time_precision, grain), or None when

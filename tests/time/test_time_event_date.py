@@ -1,0 +1,100 @@
+"""date_event: the expression tied to the event's clause, and the documented defaults."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from polybius.time import date_event, find_times
+
+
+@pytest.fixture
+def dated(make_document):
+    """EventDate of the event whose trigger is the first token spelled `trigger`."""
+
+    def run(text: str, trigger: str, published: str | None = "2013-02-07"):
+        document = make_document(text, published=published)
+        token = next(t for t in document.doc if t.text == trigger)
+        return date_event(document, token, find_times(document))
+
+    return run
+
+
+def test_date_in_the_event_clause_wins_over_the_reporting_clause(dated):
+    result = dated("Chadian soldiers fought insurgents outside Kidal on Tuesday, the army said Thursday.", "fought")
+    assert result.day == date(2013, 2, 5)
+    assert result.rule == "anchor"
+    assert result.span.text == "Tuesday"
+
+
+def test_the_reporting_date_is_not_the_event_anchor(dated):
+    # Thursday belongs to "said": the event clause has no date of its own, so the report dates it.
+    result = dated("Chadian soldiers fought insurgents outside Kidal, the army said Thursday.", "fought")
+    assert result.rule == "said-thursday"
+    assert result.day == date(2013, 2, 7)
+
+
+def test_said_yesterday_dates_the_event_to_the_report(dated):
+    result = dated("Gunmen attacked a checkpoint near Mopti, local officials said yesterday.", "attacked",
+                   "2013-02-20")
+    assert result.rule == "said-yesterday"
+    assert result.day == date(2013, 2, 19)
+    assert result.time_precision == 1
+
+
+def test_no_anchor_falls_back_to_publication(dated):
+    result = dated("Gunmen attacked a checkpoint near Mopti.", "attacked", "2013-02-20")
+    assert result.rule == "publication"
+    assert result.day == date(2013, 2, 20) and result.time_precision == 1
+    assert result.span is None
+
+
+def test_no_anchor_and_no_publication_gives_none(dated):
+    assert dated("Gunmen attacked a checkpoint near Mopti.", "attacked", None) is None
+
+
+def test_background_event_keeps_its_own_date(dated):
+    result = dated("The commander was killed in an ambush in the hills in late February last year, "
+                   "while his deputy escaped.", "killed", "2014-01-25")
+    assert result.span.text == "late February last year"
+    assert result.time_precision == 2
+    assert date(2013, 2, 19) <= result.day <= date(2013, 2, 28)
+
+
+def test_temporal_clause_dates_the_main_clause(dated):
+    result = dated("When the garrison fell on January 24 2012, dozens of soldiers were executed by the rebels.",
+                   "executed", "2014-01-25")
+    assert result.day == date(2012, 1, 24)
+    assert result.rule == "when-clause"
+
+
+def test_date_on_the_head_chain_of_a_participle(dated):
+    result = dated("The operation ended on Friday with nine fighters killed near Bourem.", "killed", "2014-01-25")
+    assert result.day == date(2014, 1, 24)
+    assert result.rule == "anchor"
+
+
+def test_date_inside_a_noun_trigger(dated):
+    result = dated("The group claimed the arrest on Sunday of two commanders.", "arrest", "2013-02-05")
+    assert result.day == date(2013, 2, 3)
+
+
+def test_a_span_is_dated_to_its_middle_cut_at_publication(dated):
+    weekend = dated("Jets bombed depots around Tessalit over the weekend.", "bombed", "2013-02-04")
+    assert weekend.day == date(2013, 2, 2) and weekend.time_precision == 2
+    month = dated("Jets bombed depots around Tessalit this month.", "bombed", "2013-02-07")
+    # February 1-7 (cut at publication), not the whole month: a week's span, precision 2.
+    assert date(2013, 2, 1) <= month.day <= date(2013, 2, 7) and month.time_precision == 2
+
+
+def test_dates_of_other_sentences_are_not_used(dated):
+    result = dated("Rebels took the town on Monday. Soldiers fled.", "fled", "2013-02-07")
+    assert result.rule == "publication"
+
+
+def test_the_trigger_must_belong_to_the_document(dated, make_document):
+    other = make_document("Troops fought on Monday.")
+    document = make_document("Troops fought on Monday.")
+    with pytest.raises(ValueError, match="Token from this document"):
+        date_event(document, other.doc[1], find_times(document))
