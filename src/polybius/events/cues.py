@@ -109,6 +109,7 @@ class Cues:
     sides: PhraseIndex  # side phrase -> STATE | NON_STATE | ARMED_TARGET
     transfer: PhraseIndex  # phrase -> TRANSFER | FIGHTING
     disrupting: PhraseIndex  # verbs that defuse, seize or intercept a weapon
+    engagement: PhraseIndex  # words of two-sided fighting
     protest: PhraseIndex  # phrase -> RIOT | LETHAL | INTERVENTION
     accident: PhraseIndex  # phrase -> ACCIDENT | INTENT
 
@@ -119,7 +120,7 @@ STATE, NON_STATE, ARMED_TARGET = "state", "non_state", "armed_targets"
 TRANSFER, FIGHTING = "cues", "fighting"
 RIOT, LETHAL, INTERVENTION = "riot", "lethal", "intervention"
 ACCIDENT, INTENT = "cues", "intent"
-DISRUPTING = "disrupted"
+DISRUPTING, ENGAGEMENT = "disrupted", "engagement"
 
 
 def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
@@ -153,11 +154,12 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         background_lemmas=frozenset(raw["background"]["lemmas"]),
         background_phrases=tuple(p.lower() for p in raw["background"]["phrases"]),
         aggregate_patterns=patterns,
-        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING)}),
+        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING, ENGAGEMENT)}),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
         sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET)),
         transfer=_labelled(raw["peaceful_transfer"], (TRANSFER, FIGHTING)),
         disrupting=_labelled(raw["weapons"], (DISRUPTING,)),
+        engagement=_labelled(raw["weapons"], (ENGAGEMENT,)),
         protest=_labelled(raw["protest"], (RIOT, LETHAL, INTERVENTION)),
         accident=_labelled(raw["accident"], (ACCIDENT, INTENT)),
     )

@@ -2,8 +2,9 @@
 definitions:
 
 - weapons: Explosions/Remote violence is defined by the weapon, so the weapon words decide the
-  sub-type of an explosive or anti-civilian mention (highest in ACLED's hierarchy wins); a weapon
-  that was defused, seized or intercepted makes a Disrupted weapons use;
+  sub-type of an explosive or anti-civilian mention (highest in ACLED's hierarchy wins), and of an
+  "armed clash" in which nothing says both sides fought; a weapon that was defused, seized or
+  intercepted makes a Disrupted weapons use;
 - protests: violent protesters make a riot; lethal force on peaceful protesters is excessive force;
   dispersal or detention without serious harm is a protest with intervention;
 - territory: who took the place decides Government regains vs Non-state actor overtakes, and a
@@ -49,6 +50,8 @@ def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, 
     cue_set = cue_set or cues()
     name = sub_type.name
     if sub_type.event_type in cue_set.weapon_types:
+        name = _by_weapon(name, sub_type, prediction, sentence, cue_set)
+    elif name == "Armed clash" and not cue_set.engagement.find(sentence):
         name = _by_weapon(name, sub_type, prediction, sentence, cue_set)
     if sub_type.event_type == PROTESTS:
         name = _by_protest_conduct(name, sentence, cue_set)
