@@ -14,7 +14,8 @@ SAMPLE = (
     "Kidal, 25th January 2014 - Rebels attacked on Tuesday night and again yesterday morning, "
     "27 days ago, in late February last year, over the weekend and earlier this month. The 26-day "
     "operation, which began on Jan. 5, 2013, ended a year ago; the third quarter and the 1990s, "
-    "every Friday at 3 p.m., now and then, the previous day and the day before yesterday."
+    "every Friday at 3 p.m., now and then, the previous day and the day before yesterday, in the "
+    "1990's, the 20th century, year-end and the year-earlier quarter."
 )
 
 
@@ -46,10 +47,8 @@ def test_key_windows_find_what_a_full_scan_finds():
 
 
 def test_longest_match_wins():
-    chosen = select(grammar().scan("It happened in late February last year."))
-    assert [SAMPLE_TEXT for SAMPLE_TEXT in ("late February last year",)] == [
-        "It happened in late February last year."[c.start:c.end] for c in chosen
-    ]
+    text = "It happened in late February last year."
+    assert [text[c.start:c.end] for c in select(grammar().scan(text))] == ["late February last year"]
 
 
 def test_unknown_word_class_is_a_clear_error():

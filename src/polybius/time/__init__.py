@@ -12,6 +12,6 @@ parts of periods, default dates) are documented in resolve.py and event_date.py.
 from polybius.time.event_date import date_event
 from polybius.time.output import rows
 from polybius.time.recognize import find_times, normalize
-from polybius.time.resolve import TimeValue
+from polybius.time.values import TimeValue
 
 __all__ = ["TimeValue", "date_event", "find_times", "normalize", "rows"]

@@ -143,14 +143,14 @@ def key_words(lex: Lexicon) -> dict[str, frozenset[str]]:
 
 
 def _classes_of(word: str, index: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The key classes (and the literal word itself) a lower-case word signals."""
+    """The keys (word classes, or literal key words) a lower-case word signals."""
     found = index.get(word, frozenset())
     if word[:1].isdigit():
         if len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2099:
             found = found | {"year"}
         elif re.fullmatch(r"(?:\d\d)?\d0s", word):
             found = found | {"decade"}
-    return found | {word}
+    return found
 
 
 @dataclass(frozen=True)
@@ -207,9 +207,14 @@ def build_grammar(lex: Lexicon) -> Grammar:
     classes = word_classes(lex)
     regexes = tuple(compile_template(p.template, classes, p.name) for p in lex.patterns)
     index: dict[str, set[str]] = {}
-    for cls, words in key_words(lex).items():
+    classes_words = key_words(lex)
+    for cls, words in classes_words.items():
         for word in words:
             index.setdefault(word, set()).add(cls)
+    for pattern in lex.patterns:  # keys that name no class are literal words ("weekend")
+        for key in pattern.keys:
+            if key not in classes_words and key not in ("year", "decade"):
+                index.setdefault(key.lower(), set()).add(key)
     return Grammar(lex, regexes, {word: frozenset(classes) for word, classes in index.items()})
 
 

@@ -1,9 +1,10 @@
 """Find and normalize the temporal expressions of a Document.
 
 The scan is driven by the data file's patterns (grammar.py), not by spaCy's DATE entities, which
-miss relative expressions and swallow neighbouring words. spaCy's parse is used where words alone
-cannot decide: "May" the month or the modal, "2000" a year or a count of troops, and whether the
-clause speaks of the future ("will meet on Monday" is the next Monday).
+miss relative expressions and swallow neighbouring words. spaCy's analysis is used where words alone
+cannot decide: "May" the month or the modal (tags), "2000" a year or a count of troops (tags and
+entities), and the tense of the clause ("will meet on Monday" is the next Monday, "expires March 1"
+may lie ahead, "was killed on March 1" may not).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from polybius.nlp import Document
 from polybius.records import TimeExpression
 from polybius.time.grammar import Candidate, grammar, select
 from polybius.time.lexicon import Lexicon, phrase_key
-from polybius.time.resolve import Context, Rejected, TimeValue, resolve
+from polybius.time.resolve import resolve
+from polybius.time.values import Context, Rejected, TimeValue
 
 # A date named this many sentences back can still anchor "the previous day" / "a year earlier".
 DISCOURSE_WINDOW = 2
@@ -64,8 +66,9 @@ def acceptable(candidate: Candidate, text: str, doc: Doc | None, lex: Lexicon) -
 def _counts_something(doc: Doc | None, candidate: Candidate, lex: Lexicon) -> bool:
     """'2000 troops', 'some 1500 people': a number counting a plural noun is not a year.
 
-    'the 2012 elections', 'fiscal 1989 sales' stay years: a determiner or "fiscal" before the
-    number, or spaCy's DATE entity with no verb or hedge ("deployed 2000", "about 1990") before it.
+    Before a plural noun, a hedge or a verb before the number makes it a count ("about 1990 votes",
+    "deployed 2000 soldiers"); a determiner or "fiscal" makes it a year ("the 2012 elections",
+    "fiscal 1989 sales"); otherwise spaCy's entity type decides.
     """
     token = token_at(doc, *candidate.group_spans["year"])
     if token is None or token.i + 1 >= len(token.doc) or token.nbor(1).tag_ not in PLURAL_NOUN_TAGS:
@@ -109,7 +112,7 @@ def clause_tense(token: Token | None, lex: Lexicon) -> str:
             return "future"
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_auxiliaries for c in current.children):
             return "future"
-        if current.dep_ in CLAUSE_TOP and current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+        if (current.dep_ in CLAUSE_TOP and current.pos_ in ("VERB", "AUX")) or current.head.i == current.i:
             break
         current, came_from, climbed = current.head, current.dep_, climbed + 1
     verb, path = _governing_verb(token)

@@ -9,8 +9,12 @@ tests/time/:
   publication weekday is the publication day itself: wire copy names the day even for today
   ("France said Wednesday" in a Wednesday paper), and says "last Tuesday" or "a week ago" for the
   week before. In a future clause ("will meet on Tuesday") it is the next Tuesday instead.
-- Dates and months without a year prefer the past: the most recent "January 11" not after
-  publication plus `future_tolerance_days`; in a future clause the next one.
+- Dates, months and seasons without a year prefer the past: the most recent "January 11" not
+  after publication plus `future_tolerance_days` (a week). In a clause that is neither past nor
+  future ("the ultimatum expires March 1", "payable Dec. 7") `neutral_tolerance_days` (about
+  three months) replaces it: deadlines and schedules are written that way. In a future clause
+  ("elections will be held on January 5") the next one.
+- Quarters ignore tense: "third-quarter results" is the latest third quarter that has begun.
 - Parts of periods ("late February", "mid-2012") keep the period's TIMEX3 value (TIMEX3 puts the
   part in its MOD attribute) and narrow first_day/last_day to the part's days.
 - "N weeks ago" is a week (2013-W04), "N months ago" a month, "N years ago" a year: the value is
@@ -20,73 +24,15 @@ tests/time/:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from polybius.time import periods
 from polybius.time.lexicon import Lexicon, Relative, phrase_key
+from polybius.time.measures import resolve_duration, resolve_reference, resolve_set
 from polybius.time.periods import Period
-
-UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-           "quarter": "XXXX-QX", "half": "XXXX-HX", "season": "XXXX-XX", "year": "XXXX",
-           "decade": "XXX", "century": "XX"}
-
-
-@dataclass(frozen=True, slots=True)
-class TimeValue:
-    """A normalized expression without its place in a text (what normalize() returns).
-
-    type is DATE | TIME | DURATION | SET; value is TIMEX3-style; first_day/last_day are the calendar
-    days denoted (None when unresolvable or not a date); grain is the period kind (day, week,
-    month, quarter, year ...), used to anchor later anaphoric expressions.
-    """
-
-    type: str
-    value: str
-    first_day: date | None = None
-    last_day: date | None = None
-    time_precision: int | None = None
-    grain: str | None = None
-
-    def period(self) -> Period | None:
-        if self.first_day is None or self.last_day is None or self.grain is None:
-            return None
-        return Period(self.value, self.first_day, self.last_day, self.grain)
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What surrounds an expression: the publication date and what the text said before it."""
-
-    published: date | None
-    tense: str = "past"  # past | neutral | future: of the clause the expression sits in
-    reference: TimeValue | None = None  # the last dated expression nearby, for "the previous day"
-    recent_quarter: TimeValue | None = None  # a quarter named nearby, for "a year ago" in results
-    quarter: TimeValue | None = None  # the last quarter the document named, for "the quarter"
-
-    @property
-    def future(self) -> bool:
-        return self.tense == "future"
-
-
-class Rejected(ValueError):
-    """The words matched a pattern but name no real date ("February 30"): not an expression."""
-
+from polybius.time.values import Context, Rejected, TimeValue, dated, unknown
 
 Rule = Callable[[Lexicon, dict[str, str], Context], TimeValue]
-
-
-def dated(period: Period, kind: str = "DATE", first: date | None = None, last: date | None = None,
-          daypart: str | None = None) -> TimeValue:
-    first, last = first or period.first, last or period.last
-    value = period.value
-    if daypart and period.grain == "day":
-        kind, value = "TIME", f"{value}T{daypart}"
-    return TimeValue(kind, value, first, last, periods.precision(first, last), period.grain)
-
-
-def unknown(grain: str, kind: str = "DATE", value: str | None = None) -> TimeValue:
-    return TimeValue(kind, value or UNKNOWN[grain], grain=grain)
 
 
 def narrowed(lex: Lexicon, period: Period, groups: dict[str, str], ctx: Context,
@@ -133,12 +79,10 @@ def _explicit_year(lex: Lexicon, groups: dict[str, str], ctx: Context, name: str
     return None
 
 
-def _nearest(candidates: list[Period], pivot: date, ctx: Context, lex: Lexicon | None = None) -> Period:
+def _nearest(candidates: list[Period], pivot: date, ctx: Context, lex: Lexicon) -> Period:
     """Past preference: the latest period starting by pivot (+ a tolerance that depends on the
     clause's tense); in a future clause, the first period not over by pivot."""
-    tolerance = 0
-    if lex is not None:
-        tolerance = lex.neutral_tolerance_days if ctx.tense == "neutral" else lex.future_tolerance_days
+    tolerance = lex.neutral_tolerance_days if ctx.tense == "neutral" else lex.future_tolerance_days
     if ctx.future:
         ahead = [p for p in candidates if p.last >= pivot]
         return min(ahead, key=lambda p: p.first) if ahead else max(candidates, key=lambda p: p.first)
@@ -344,8 +288,8 @@ def resolve_offset(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeVa
         return TimeValue("DATE", "PAST_REF" if direction.sign < 0 else "FUTURE_REF")
     grain = unit.grain or "day"
     steps = direction.sign * count * unit.factor
-    if unit.clock:  # "three hours later": the same day, or the day the hours reach
-        grain, steps = "day", direction.sign * (count * {"H": 1, "M": 0, "S": 0}[unit.timex] // 24)
+    if unit.clock:  # "three hours later" stays on the anchor's day; "48 hours later" is two days on
+        grain, steps = "day", direction.sign * (count // 24 if unit.name == "hour" else 0)
     reference = ctx.reference if direction.anchor == "discourse" else None
     # "up from $3 million a year ago" after a quarter's results: that quarter, a year back.
     base = (ctx.recent_quarter or reference) if grain == "year" else None
@@ -356,26 +300,6 @@ def resolve_offset(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeVa
     if anchor is None:
         return unknown(grain)
     return dated(periods.shift(periods.containing(anchor, grain), steps, grain))
-
-
-def resolve_duration(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
-    unit = lex.unit(groups["units"])
-    plural = phrase_key(groups["units"]) not in lex.singular_units
-    count = lex.number(groups["count"]) if groups.get("count") else (None if plural else 1)
-    amount = "X" if count is None else str(count * unit.factor)
-    return TimeValue("DURATION", f"P{'T' if unit.clock else ''}{amount}{unit.timex}")
-
-
-def resolve_reference(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
-    return TimeValue("DATE", lex.references[phrase_key(groups["ref"])])
-
-
-def resolve_set(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
-    if groups.get("weekday"):
-        return TimeValue("SET", f"XXXX-WXX-{lex.weekday(groups['weekday'])}")
-    unit = lex.unit(groups["units"])
-    count = lex.number(groups["count"]) if groups.get("count") else 1
-    return TimeValue("SET", f"P{'T' if unit.clock else ''}{'X' if count is None else count}{unit.timex}")
 
 
 def resolve_clock(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
