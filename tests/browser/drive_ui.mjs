@@ -87,9 +87,18 @@ try {
   result.screenshotDetail = `${args.out}/detail.png`;
   await page.screenshot({ path: result.screenshotDetail });
 
-  // A timeline bar filters to its day.
   await page.click('button[type="reset"]');
   await page.waitForFunction(() => !document.querySelector("#table-count").textContent.includes(" of "));
+
+  // A long supporting sentence shows the words around its evidence; a click shows all of it.
+  await page.click('#table tbody tr[data-id="SYR1"]');
+  await page.waitForFunction(() => document.querySelector("#detail h3")?.textContent.includes("SYR1"));
+  const longQuote = page.locator('#detail .field[data-field="notes"] blockquote');
+  result.clippedQuote = await longQuote.innerText();
+  await longQuote.click();
+  result.fullQuote = await longQuote.innerText();
+
+  // A timeline bar filters to its day.
   await page.locator('#timeline rect.hit[data-from="2013-02-05"]').click({ force: true });
   await page.waitForFunction(() => document.querySelector("#table-count").textContent.includes(" of "));
   result.dayFilter = await page.inputValue('input[name="date_from"]');

@@ -60,6 +60,11 @@ def check_page(seen: dict, live: bool) -> None:
         "French troops halt Islamist push at Konna",
         "Malian army says Konna retaken",
     ]
+    assert seen["clippedQuote"].startswith("[1] … province and to launch")
+    assert "coordinated an assault" in seen["clippedQuote"] and "The airfield" not in seen["clippedQuote"]
+    assert seen["fullQuote"].startswith("[1] The airfield, which") and seen["fullQuote"].endswith(
+        "by telephone."
+    )
     assert seen["dayFilter"] == "2013-02-05" and seen["rowsDay"] == ["MLI4", "MLI5"]
     assert seen["storyFilter"] == ["2013-02-02", "2013-02-05", "Mali"]
     assert seen["rowsStory"] == ["MLI3", "MLI4", "MLI5", "MLI7"]

@@ -116,6 +116,11 @@ ARTICLES = {
             "Syrian rebels captured the Jarrah military airfield east of Aleppo on Tuesday after days of "
             "fighting, activists said.",
             "Footage posted online showed fighters standing beside aircraft on the runway.",
+            # A long sentence: the detail view shows the words around its evidence first.
+            "The airfield, which activists said had been used by government forces to resupply units in "
+            "the north of the province and to launch helicopter raids on nearby villages for months, fell "
+            "after rebel units from several brigades coordinated an assault that began before dawn and "
+            "continued for most of the day, according to fighters who spoke to reporters by telephone.",
         ),
     ),
 }
@@ -359,6 +364,7 @@ EVENTS = [
             ("actor1", "aleppo-bbc", "Syrian rebels"),
             ("location", "aleppo-bbc", "Jarrah military airfield"),
             ("event_date", "aleppo-bbc", "Tuesday"),
+            ("notes", "aleppo-bbc", "coordinated an assault"),
         ],
     ),
     # Reported without a usable place: it belongs in the table, not on the map.

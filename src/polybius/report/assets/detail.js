@@ -41,13 +41,7 @@ function renderDetail(container, detail, { legend, source }) {
     const block = el("div", { class: "field", dataset: { field } },
       el("div", { class: "field-name" }, FIELD_LABELS[field] || field, el("span", { class: "field-value" }, value(field))));
     for (const item of items) {
-      const sentence = detail.sentences[item.sentence];
-      const [start, end] = item.highlight;
-      block.appendChild(el("blockquote", { class: "support" },
-        cite(sentence.document), " ",
-        sentence.text.slice(0, Math.max(start, 0)),
-        el("mark", {}, sentence.text.slice(Math.max(start, 0), end)),
-        sentence.text.slice(end)));
+      block.appendChild(supportQuote(detail.sentences[item.sentence], item.highlight, cite));
     }
     evidence.appendChild(block);
   }
@@ -97,6 +91,33 @@ function renderDetail(container, detail, { legend, source }) {
     list.appendChild(item);
   }
   container.append(el("section", {}, el("h4", {}, "Articles"), list));
+}
+
+// A supporting sentence with its span marked. Long sentences show the words around the span
+// first; a click shows the whole sentence.
+const CONTEXT_CHARS = 110;
+
+function supportQuote(sentence, [start, end], cite) {
+  const text = sentence.text, from = Math.max(start, 0);
+  const whole = () => [text.slice(0, from), el("mark", {}, text.slice(from, end)), text.slice(end)];
+  const left = Math.max(0, text.lastIndexOf(" ", Math.max(from - CONTEXT_CHARS, 0)));
+  const right = text.indexOf(" ", Math.min(end + CONTEXT_CHARS, text.length));
+  const clipped = left > 0 || (right > 0 && right < text.length);
+  const body = el("span", {}, clipped
+    ? [left > 0 ? "… " : "", text.slice(left, from).trimStart(), el("mark", {}, text.slice(from, end)),
+       text.slice(end, right > 0 ? right : text.length), right > 0 ? " …" : ""]
+    : whole());
+  const quote = el("blockquote", { class: clipped ? "support clipped" : "support", title: clipped ? "Show the whole sentence" : null },
+    cite(sentence.document), " ", body);
+  if (clipped) {
+    quote.addEventListener("click", () => {
+      clear(body);
+      append(body, [whole()]);
+      quote.classList.remove("clipped");
+      quote.removeAttribute("title");
+    }, { once: true });
+  }
+  return quote;
 }
 
 function articleLine(a) {
