@@ -146,3 +146,14 @@ def test_an_empty_database_gives_a_page_with_no_events(tmp_path):
     assert data["events"] == [] and data["briefing"] == {"stories": [], "rest": None}
     assert data["overview"]["date_from"] is None
     assert "<title>Polybius situation report</title>" in html
+
+
+def test_polybius_report_command_writes_the_file(fixture_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from polybius.cli import app
+
+    out = tmp_path / "sitrep.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(fixture_db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "MLI6" in out.read_text(encoding="utf-8")
