@@ -12,17 +12,23 @@ function createMap(container, { legend, basemap, referenceLatitude, onSelect, on
   svg.append(countryLayer, labelLayer, eventLayer, placeLayer);
   container.appendChild(svg);
 
+  // Every country gets its outline and a name; names of countries without events show only
+  // once zoomed in, for orientation.
   const countryNodes = new Map();
   for (const country of countries) {
     const path = svgEl("path", { d: countryPath(country, projection), class: "country" });
     path.appendChild(svgEl("title", {}, country.name));
     countryLayer.appendChild(path);
-    countryNodes.set(Number(country.id), { country, path });
+    const at = labelPoint(country, projection);
+    const label = at ? svgEl("text", { x: at[0], y: at[1], class: "country-label" }, country.name) : null;
+    if (label) labelLayer.appendChild(label);
+    countryNodes.set(Number(country.id), { path, label });
   }
 
   let view = { x: -180, y: -85, w: 360, h: 170 };
   let events = [], dots = new Map(), selected = null, viewTimer = null;
   const PLACE_LABELS_BELOW = 30; // map units across: place names show once zoomed in to a region
+  const ALL_COUNTRY_LABELS_BELOW = 70; // and every country's name a little before that
 
   const unit = () => view.w / Math.max(container.clientWidth, 1); // map units per screen pixel
   const radius = (e) => 4 + 2.2 * Math.sqrt(Math.min(e.fatalities || 0, 400));
@@ -40,6 +46,7 @@ function createMap(container, { legend, basemap, referenceLatitude, onSelect, on
     }
     for (const label of labelLayer.children) label.setAttribute("font-size", 11 * u);
     placeLayer.classList.toggle("hidden", view.w > PLACE_LABELS_BELOW);
+    labelLayer.classList.toggle("far", view.w > ALL_COUNTRY_LABELS_BELOW);
     for (const label of placeLayer.children) {
       label.setAttribute("font-size", 11 * u);
       label.setAttribute("stroke-width", 3 * u); // a halo that keeps names readable over borders
@@ -106,14 +113,11 @@ function createMap(container, { legend, basemap, referenceLatitude, onSelect, on
   function setEvents(list) {
     events = list;
     clear(eventLayer);
-    clear(labelLayer);
     dots = new Map();
     const withEvents = new Set(list.map((e) => e.iso).filter(Boolean));
-    for (const [iso, { country, path }] of countryNodes) {
+    for (const [iso, { path, label }] of countryNodes) {
       path.classList.toggle("has-events", withEvents.has(iso));
-      if (!withEvents.has(iso)) continue;
-      const at = labelPoint(country, projection);
-      if (at) labelLayer.appendChild(svgEl("text", { x: at[0], y: at[1], class: "country-label" }, country.name));
+      if (label) label.classList.toggle("has-events", withEvents.has(iso));
     }
     clear(placeLayer);
     const placed = list.filter((e) => e.latitude !== null && e.longitude !== null);
