@@ -98,3 +98,21 @@ def test_the_trigger_must_belong_to_the_document(dated, make_document):
     document = make_document("Troops fought on Monday.")
     with pytest.raises(ValueError, match="Token from this document"):
         date_event(document, other.doc[1], find_times(document))
+
+
+def test_participle_clause_shares_the_main_clause_date(dated):
+    result = dated("On Tuesday, militants stormed a police post near Diffa, killing five officers.", "killing",
+                   "2019-04-10")
+    assert result.day == date(2019, 4, 9)
+    assert result.rule == "anchor"
+
+
+def test_temporal_subordinate_clause_shares_the_main_clause_date(dated):
+    result = dated("Three soldiers died on Friday after their truck hit a mine.", "hit", "2019-04-10")
+    assert result.day == date(2019, 4, 5)
+
+
+def test_causal_clause_does_not_borrow_the_main_clause_date(dated):
+    result = dated("Rebels raided the base on Monday because troops had detained their leader.", "detained",
+                   "2019-04-10")
+    assert result.rule == "publication"

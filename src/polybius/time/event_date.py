@@ -5,8 +5,10 @@ Paris said Wednesday", Wednesday belongs to "said". An expression anchors the ev
 from it up the dependency tree reaches the trigger's clause without entering another clause:
 
 1. "anchor": it hangs on the trigger, on the trigger's head chain up to its clause root (through
-   prepositions, objects, participles: "ended on Friday with 11 militants killed"), or on a verb
-   coordinated with it. The shortest path wins.
+   prepositions, objects, participles: "ended on Friday with 11 militants killed"), or, further
+   up, on a verb coordinated with it or on the main clause of a participle or temporal clause the
+   trigger sits in ("stormed a police station on Tuesday, killing five"; "died on Friday after
+   their vehicle hit a mine"). The shortest path wins.
 2. "when-clause": it sits in a temporal adverbial clause of the event's clause ("When the town was
    taken on January 24 2012, more than 90 soldiers were killed").
 3. "said-<expression>": the event clause has no date but the clause reporting it has one
@@ -34,7 +36,8 @@ from polybius.time.recognize import token_at
 
 CLAUSE_BOUNDARY = frozenset({"ccomp", "parataxis", "advcl", "relcl", "csubj", "csubjpass"})
 REPORTING_LINKS = frozenset({"ccomp", "parataxis", "conj"})
-CONJUNCT_STEP = 3  # a coordinated verb's date is weaker evidence than the trigger's own
+# A coordinated verb's or a main clause's date is weaker evidence than the trigger's own clause's.
+CONJUNCT_STEP = 3
 ANCHORING_TYPES = ("DATE", "TIME")
 
 
@@ -52,15 +55,28 @@ class Attachment:
         return "said-" + re.sub(r"\W+", "-", self.expression.span.text.lower()).strip("-")
 
 
-def clause_chain(trigger: Token) -> tuple[dict[int, int], Token]:
+def _shares_main_time(token: Token, lex: Lexicon) -> bool:
+    """A participle clause ("..., killing five") or a temporal one ("after ... hit a mine")."""
+    if token.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i]
+    if not marks:
+        return token.tag_ in ("VBG", "VBN")
+    return any(mark in lex.temporal_subordinators for mark in marks)
+
+
+def clause_chain(trigger: Token, lex: Lexicon) -> tuple[dict[int, int], Token]:
     """The trigger and its heads up to its clause root, each with its distance from the trigger."""
     chain: dict[int, int] = {}
     token, distance = trigger, 0
     while True:
         chain[token.i] = distance
-        if token.dep_ in CLAUSE_BOUNDARY or token.head.i == token.i:
+        if token.head.i == token.i:
             return chain, token
-        distance += CONJUNCT_STEP if token.dep_ == "conj" else 1
+        if token.dep_ in CLAUSE_BOUNDARY and not _shares_main_time(token, lex):
+            return chain, token
+        weaker = token.dep_ == "conj" or token.dep_ in CLAUSE_BOUNDARY
+        distance += CONJUNCT_STEP if weaker else 1
         token = token.head
 
 
@@ -118,7 +134,7 @@ def date_event(document: Document, trigger: Token, times: list[TimeExpression]) 
     lex = load()
     published = document.article.published
     sentence = trigger.sent
-    chain, clause_root = clause_chain(trigger)
+    chain, clause_root = clause_chain(trigger, lex)
     reporters = reporting_verbs(clause_root, lex)
     attachments = []
     for expression in times:
