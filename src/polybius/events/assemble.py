@@ -1,0 +1,97 @@
+"""find_events: the EventMentions of one document, each field with the span it came from.
+
+For each event sentence (see detect.py): its ACLED type, trigger and sentence spans; actors by
+their roles in the parse (roles.py), localized to the event's country; fatalities
+(events.fatalities); date (polybius.time) and place (polybius.place); background and aggregate
+marks with the dates they allow (context.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from polybius.actors import localize
+from polybius.events.context import aggregate_date, background_date, is_aggregate, is_background
+from polybius.events.detect import Detection, detect
+from polybius.events.fatalities import count_fatalities
+from polybius.events.roles import Roles, assign_roles
+from polybius.nlp import Document
+from polybius.place import place_event
+from polybius.records import ActorMention, EventMention, PlaceMention, TimeExpression
+from polybius.time import date_event
+
+
+def find_events(document: Document, times: list[TimeExpression], places: list[PlaceMention],
+                actors: list[ActorMention]) -> list[EventMention]:
+    """Every event mention of the document, in text order."""
+    if not isinstance(document, Document):
+        raise ValueError(f"find_events expects a polybius.nlp.Document, got {type(document).__name__}")
+    fallback_country = _main_country(places)
+    mentions: list[EventMention] = []
+    per_sentence: Counter[int] = Counter()
+    for detection in detect(document.doc):
+        sentence = detection.sentence
+        n = per_sentence[sentence.start_char]
+        per_sentence[sentence.start_char] += 1
+        mentions.append(_mention(document, detection, n, times, places, actors, fallback_country))
+    return mentions
+
+
+def _mention(document: Document, detection: Detection, n: int, times: list[TimeExpression],
+             places: list[PlaceMention], actors: list[ActorMention], fallback_country: str | None) -> EventMention:
+    sentence, trigger, sub_type = detection.sentence, detection.trigger, detection.sub_type
+    published = document.article.published
+    place = place_event(document, trigger, places)
+    country = place.place.country_code if place is not None and place.place is not None else fallback_country
+    roles = _localized(assign_roles(sentence, trigger, sub_type, actors), country)
+    event_date = date_event(document, trigger, times)
+    background = is_background(trigger, event_date, published)
+    aggregate = is_aggregate(sentence)
+    if aggregate:
+        event_date = aggregate_date(event_date, sentence, times, published)
+    elif background:
+        event_date = background_date(event_date)
+    return EventMention(
+        id=f"{document.id}:{sentence.start_char}:{n}",
+        document=document.id,
+        sentence=document.span(sentence.start_char, sentence.end_char),
+        trigger=_token_span(document, trigger),
+        event_type=sub_type.event_type,
+        sub_event_type=sub_type.name,
+        disorder_type=sub_type.disorder_type,
+        actor1=roles.actor1,
+        actor2=roles.actor2,
+        assoc_actor_1=roles.assoc_actor_1,
+        assoc_actor_2=roles.assoc_actor_2,
+        civilian_targeting=roles.civilian_targeting,
+        fatalities=count_fatalities(document, sentence, trigger),
+        date=event_date,
+        place=place,
+        background=background,
+        aggregate=aggregate,
+        confidence=round(detection.confidence, 4),
+    )
+
+
+def _token_span(document: Document, token: Token):
+    return document.span(token.idx, token.idx + len(token.text))
+
+
+def _localized(roles: Roles, country: str | None) -> Roles:
+    def local(mention: ActorMention | None) -> ActorMention | None:
+        return None if mention is None else ActorMention(mention.span, localize(mention.actor, country))
+
+    return Roles(
+        local(roles.actor1), local(roles.actor2),
+        tuple(local(m) for m in roles.assoc_actor_1), tuple(local(m) for m in roles.assoc_actor_2),
+        roles.civilian_targeting,
+    )
+
+
+def _main_country(places: list[PlaceMention]) -> str | None:
+    """The country most of the document's resolved places lie in: the event's country when its own
+    sentence names no place."""
+    counts = Counter(p.place.country_code for p in places if p.place is not None)
+    return counts.most_common(1)[0][0] if counts else None

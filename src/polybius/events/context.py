@@ -1,0 +1,108 @@
+"""Background and aggregate mentions, and the date each of them may carry.
+
+Background (an earlier event recalled as context: `background=True`). A mention is background when
+- its verb is pluperfect ("had been killed", "had seized"), or
+- a background word sits in its sentence (anniversary, commemorate, "last year", "years ago"), or
+- its date, from its own anchor, lies more than BACKGROUND_DAYS before publication ("the massacre
+  of January 24, 2012" in a 2014 article).
+Its date is the one its own anchor gives (polybius.time.date_event); when nothing in the sentence
+dates it, it has no date (None): a recalled event is never coded at the publication date.
+
+Aggregate (a tally over many days or places: `aggregate=True`). A mention is aggregate when its
+sentence matches an [aggregate] pattern of data/cues.toml ("since the conflict began", "over the
+26-day operation", "so far this year", "a total of"). ACLED does not code such claims as one event,
+so an aggregate mention is dated over the span it covers, never as a single day:
+- an anchored date that is already a span (a week, a month) is kept;
+- an anchored day that opens the tally ("since January 11") spans from it to publication;
+- a duration in the sentence ("the 26-day operation") spans that many days up to publication;
+- anything else leaves the date None, and the mention is not coded as a dated event.
+Spans are coded to their middle day with ACLED's precision for their length (polybius.time).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from polybius.events.cues import Cues, cues
+from polybius.records import EventDate, TimeExpression
+from polybius.time.periods import precision
+
+# An event dated this long before publication is recalled, not reported. Wire stories report the
+# last few days; a month covers late follow-ups ("a week after the attack on January 16").
+BACKGROUND_DAYS = 31
+PUBLICATION_RULE = "publication"
+DURATION_UNITS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def is_pluperfect(trigger: Token) -> bool:
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    return verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"} for c in verb.children)
+
+
+def has_background_words(sentence: SpacySpan, cue_set: Cues | None = None) -> bool:
+    cue_set = cue_set or cues()
+    if any(token.lemma_.lower() in cue_set.background_lemmas for token in sentence):
+        return True
+    text = sentence.text.lower()
+    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in cue_set.background_phrases)
+
+
+def is_old(event_date: EventDate | None, published: date | None) -> bool:
+    if event_date is None or published is None or event_date.rule == PUBLICATION_RULE:
+        return False
+    return (published - event_date.day).days > BACKGROUND_DAYS
+
+
+def is_background(trigger: Token, event_date: EventDate | None, published: date | None) -> bool:
+    return is_pluperfect(trigger) or has_background_words(trigger.sent) or is_old(event_date, published)
+
+
+def is_aggregate(sentence: SpacySpan, cue_set: Cues | None = None) -> bool:
+    cue_set = cue_set or cues()
+    return any(pattern.search(sentence.text) for pattern in cue_set.aggregate_patterns)
+
+
+def background_date(event_date: EventDate | None) -> EventDate | None:
+    """A recalled event keeps its own anchor's date, never the publication day."""
+    if event_date is None or event_date.rule == PUBLICATION_RULE:
+        return None
+    return event_date
+
+
+def aggregate_date(event_date: EventDate | None, sentence: SpacySpan, times: list[TimeExpression],
+                   published: date | None) -> EventDate | None:
+    """The date of a tally: the span it covers, at precision 2 or more; None when unknown."""
+    if event_date is not None and event_date.rule != PUBLICATION_RULE:
+        if event_date.time_precision >= 2:
+            return event_date
+        if published is not None and event_date.day < published:
+            return _span_date(event_date.day, published, event_date.span, "aggregate-since")
+    if published is None:
+        return None
+    for expression in times:
+        if expression.type != "DURATION" or not _inside(expression, sentence):
+            continue
+        days = duration_days(expression.value)
+        if days and days > 1:
+            return _span_date(published - timedelta(days=days), published, expression.span, "aggregate-duration")
+    return None
+
+
+def duration_days(value: str) -> int | None:
+    """Days in a TIMEX3 duration such as P26D, P3W, P2M; None for anything vaguer."""
+    match = re.fullmatch(r"P(\d+)([DWMY])", value or "")
+    return int(match.group(1)) * DURATION_UNITS[match.group(2)] if match else None
+
+
+def _inside(expression: TimeExpression, sentence: SpacySpan) -> bool:
+    return sentence.start_char <= expression.span.start < sentence.end_char
+
+
+def _span_date(first: date, last: date, span, rule: str) -> EventDate:
+    day = first + (last - first) // 2
+    return EventDate(day, max(2, precision(first, last)), span, rule)
+

@@ -1,0 +1,197 @@
+"""Who did what to whom: actor1, actor2 and associated actors of one event, from the parse.
+
+Candidates are the sentence's ActorMentions that are parties to the event: a mention that only
+reports it (the subject of "said", the object of "according to") is not a party. Each party is
+placed on a side by its path to the trigger:
+- side 1, the acting side: subject of the event verb, the "by" agent of a passive, the possessor of
+  an event noun ("the army's offensive"), the first of "between X and Y";
+- side 2, the other side: object, passive subject ("five soldiers were killed"), "on/against/at X",
+  "with X" ("clashed with X"), the second of "between X and Y".
+Within a side, the first mention is the actor and the rest (allies joined by "and") are
+associated actors. Mentions on no side fill the empty places in order of appearance.
+
+Then ACLED's conventions: in Violence against civilians the victims are always actor2 (swapped in
+if the parse put them first), and the event is civilian targeting, as are Excessive force against
+protesters and any explosion, mob or riot whose actor2 is civilians. Battles are fought by armed
+actors only, so civilians never fill a side of a battle. Protesters act in protests (actor1);
+rioters in riots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from polybius.events.taxonomy import SubEventType
+from polybius.records import ActorMention
+
+CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
+ACTING_SIDE, OTHER, BETWEEN = 1, 2, 3
+RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade", "fighting", "gunbattle", "firefight",
+              "shootout", "engage"}
+REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "add", "state", "accord", "quote", "cite",
+             "according", "allege", "insist", "note", "explain", "describe"}
+ACTING = {"nsubj", "agent", "poss"}
+OTHER_SIDE = {"dobj", "nsubjpass", "iobj", "attr", "oprd"}
+TARGET_PREPOSITIONS = {"on", "against", "at", "upon", "with", "toward", "towards", "into", "from"}
+CLAUSE_LINKS = {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "npadvmod"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    assoc_actor_1: tuple[ActorMention, ...] = ()
+    assoc_actor_2: tuple[ActorMention, ...] = ()
+    civilian_targeting: bool = False
+
+
+def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
+                 mentions: list[ActorMention]) -> Roles:
+    doc = sentence.doc
+    parties = []
+    for mention in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
+        if not sentence.start_char <= mention.span.start < sentence.end_char:
+            continue
+        head = _head(doc, mention)
+        if head is None or _is_reporter(head):
+            continue
+        parties.append((mention, head))
+    if sub_type.event_type == "Battles":
+        parties = [(m, h) for m, h in parties if m.actor.inter != CIVILIANS]
+    sides: dict[int, list[ActorMention]] = {ACTING_SIDE: [], OTHER: [], BETWEEN: []}
+    loose: list[ActorMention] = []
+    for mention, head in parties:
+        side = _side(head, trigger)
+        (sides[side] if side else loose).append(mention)
+    return _conventions(_fill(sides, loose, trigger), sub_type)
+
+
+def _head(doc, mention: ActorMention) -> Token | None:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_reporter(head: Token) -> bool:
+    """The mention reports the event ("X said", "according to X", "X told reporters")."""
+    token = head
+    for _ in range(4):
+        if token.dep_ in {"nsubj", "pobj", "agent"} and token.head.lemma_.lower() in REPORTING:
+            return True
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.lower_ == "according":
+            return True
+        if token.dep_ not in {"conj", "appos", "compound"} or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _side(head: Token, trigger: Token) -> int | None:
+    """ACTING, OTHER or BETWEEN by the mention's path to the event; None when the parse does not say.
+
+    Allies joined by "and" take the role of the first of them; a noun under a preposition takes
+    the preposition's role ("clashed with X", "killed by X")."""
+    anchors = _event_heads(trigger)
+    token = head
+    for _ in range(8):
+        top = _top_of_conjuncts(token)
+        parent = top.head
+        if parent is top:
+            return None
+        if parent in anchors:
+            return _side_of_child(top, parent)
+        if top.dep_ == "pobj" and parent.dep_ in {"prep", "agent"} and parent.head in anchors:
+            return _side_of_child(parent, parent.head)
+        token = parent
+    return None
+
+
+def _event_heads(trigger: Token) -> set[Token]:
+    """The trigger and the verbs it hangs from inside its own clause ("were killed in clashes")."""
+    heads, token = {trigger}, trigger
+    for _ in range(3):
+        if token.dep_ not in CLAUSE_LINKS or token.head is token:
+            break
+        token = token.head
+        heads.add(token)
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    return heads
+
+
+def _top_of_conjuncts(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _side_of_child(child: Token, head: Token) -> int | None:
+    if child.dep_ in ACTING or (child.dep_ in {"prep", "agent"} and child.lower_ == "by"):
+        return ACTING_SIDE
+    if child.dep_ in OTHER_SIDE:
+        return OTHER
+    if child.dep_ == "prep" and child.lower_ == "between":
+        return BETWEEN
+    if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+        return OTHER
+    return None
+
+
+def _fill(sides: dict[int, list[ActorMention]], loose: list[ActorMention], trigger: Token) -> Roles:
+    acting, other = _distinct(sides[ACTING_SIDE]), _distinct(sides[OTHER])
+    between = [m for m in _distinct(sides[BETWEEN]) if not any(_same(m, o) for o in acting + other)]
+    # "clashes between X and Y": X is one side, Y the other.
+    if between:
+        (acting if not acting else other).append(between.pop(0))
+        other.extend(between)
+    # Opponents joined by "and": "X and Y clashed", "a soldier and 20 rebels were killed".
+    for full, empty in ((acting, other), (other, acting)):
+        if not empty and len(full) > 1 and (_reciprocal(trigger) or full[1].actor.inter != full[0].actor.inter):
+            empty.append(full.pop(1))
+    for mention in _distinct(loose):
+        if any(_same(mention, m) for m in acting + other):
+            continue
+        if not acting:
+            acting.append(mention)
+        elif not other:
+            other.append(mention)
+    return Roles(acting[0] if acting else None, other[0] if other else None, tuple(acting[1:]), tuple(other[1:]))
+
+
+def _reciprocal(trigger: Token) -> bool:
+    return trigger.lemma_.lower() in RECIPROCAL
+
+
+def _distinct(mentions: list[ActorMention]) -> list[ActorMention]:
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        if not any(_same(mention, other) for other in kept):
+            kept.append(mention)
+    return kept
+
+
+def _same(a: ActorMention, b: ActorMention) -> bool:
+    return a.actor.name == b.actor.name and a.actor.country == b.actor.country
+
+
+def _conventions(roles: Roles, sub_type: SubEventType) -> Roles:
+    actor1, actor2 = roles.actor1, roles.actor2
+    assoc1, assoc2 = roles.assoc_actor_1, roles.assoc_actor_2
+    event_type = sub_type.event_type
+    if event_type == "Violence against civilians" and actor1 is not None and actor1.actor.inter == CIVILIANS:
+        if actor2 is None or actor2.actor.inter != CIVILIANS:
+            actor1, actor2, assoc1, assoc2 = actor2, actor1, assoc2, assoc1
+    acting = {"Protests": PROTESTERS, "Riots": RIOTERS}.get(event_type)
+    if acting is not None and actor2 is not None and actor2.actor.inter == acting and (
+        actor1 is None or actor1.actor.inter != acting
+    ):
+        actor1, actor2, assoc1, assoc2 = actor2, actor1, assoc2, assoc1
+    targeted = (
+        event_type == "Violence against civilians"
+        or sub_type.name == "Excessive force against protesters"
+        or (event_type in {"Explosions/Remote violence", "Riots"} and actor2 is not None
+            and actor2.actor.inter == CIVILIANS)
+    )
+    return Roles(actor1, actor2, assoc1, assoc2, targeted)
