@@ -246,3 +246,10 @@ def test_expressions_are_sorted_document_spans(make_document):
     for expression in found:
         assert document.article.text[expression.span.start:expression.span.end] == expression.span.text
         assert expression.span.document == document.id
+
+
+def test_large_and_fractional_counts(times):
+    found = times("Ruins from 1,000 years ago; a 1.5 years siege; 5000 years of history.")
+    assert found["1,000 years ago"].value == "1013"
+    assert found["1.5 years"].value == "P1.5Y"
+    assert found["5000 years"].value == "P5000Y"

@@ -79,7 +79,7 @@ def word_classes(lex: Lexicon) -> dict[str, str]:
         "year": YEAR_DIGITS,
         "spoken_year": _spoken_year(lex),
         "iso": ISO_DATE,
-        "count": rf"\d+(?:\.\d+)?|{alternation([*lex.number_words, *lex.vague])}|{number}",
+        "count": rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{alternation([*lex.number_words, *lex.vague])}|{number}",
         "approx": alternation(lex.approximate),
         "unit": alternation(u for u in lex.singular_units if not lex.units[u].clock),
         "units": alternation([*lex.singular_units, *plural]),

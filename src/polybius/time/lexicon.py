@@ -127,8 +127,10 @@ class Lexicon:
         key = phrase_key(text).replace("-", " ")
         if key in self.vague:
             return None
-        if re.fullmatch(r"\d+", key):
-            return int(key)
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", key):
+            return int(key.replace(",", ""))
+        if re.fullmatch(r"\d+\.\d+", key):
+            return None  # "1.5 years": no whole count; the value keeps an X
         if key in self.number_words:
             return self.number_words[key]
         total = 0

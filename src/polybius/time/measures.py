@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from polybius.time.lexicon import Lexicon, phrase_key
 from polybius.time.values import Context, TimeValue
 
@@ -9,6 +11,8 @@ from polybius.time.values import Context, TimeValue
 def _amount(lex: Lexicon, groups: dict[str, str]) -> str:
     """The count before a unit: '10' for "10 months", 'X' for "several weeks" or a bare "weeks"."""
     plural = phrase_key(groups["units"]) not in lex.singular_units
+    if groups.get("count") and re.fullmatch(r"\d+\.\d+", groups["count"]):
+        return groups["count"]  # "1.5 years" = P1.5Y
     count = lex.number(groups["count"]) if groups.get("count") else (None if plural else 1)
     if count is None:
         return "X"

@@ -156,12 +156,17 @@ class Discourse:
             self.last_quarter = (sentence, value)
 
 
-def _valid(lex: Lexicon, candidate: Candidate, published: date | None) -> bool:
+def _resolved(lex: Lexicon, candidate: Candidate, ctx: Context) -> TimeValue | None:
+    """The candidate's value, or None when its words name no real date ("February 30", or a
+    date out of the calendar's range like "5000 years ago")."""
     try:
-        resolve(lex, candidate.rule, candidate.groups, Context(published))
-    except Rejected:
-        return False
-    return True
+        return resolve(lex, candidate.rule, candidate.groups, ctx)
+    except (Rejected, OverflowError):
+        return None
+    except ValueError as error:  # datetime's own range check
+        if "out of range" in str(error):
+            return None
+        raise
 
 
 def _publication_day(published: object) -> date | None:
@@ -177,14 +182,17 @@ def expressions(text: str, published: date | None, doc: Doc | None = None) -> li
     published = _publication_day(published)
     gram = grammar()
     lex = gram.lexicon
-    candidates = [c for c in gram.scan(text) if acceptable(c, text, doc, lex) and _valid(lex, c, published)]
+    candidates = [c for c in gram.scan(text)
+                  if acceptable(c, text, doc, lex) and _resolved(lex, c, Context(published)) is not None]
     starts = [s.start_char for s in doc.sents] if doc is not None and doc.has_annotation("SENT_START") else [0]
     discourse = Discourse(starts)
     found: list[tuple[Candidate, TimeValue]] = []
     for candidate in select(candidates):
         sentence = discourse.sentence(candidate.start)
         tense = clause_tense(token_at(doc, candidate.start, candidate.end), lex)
-        value = resolve(lex, candidate.rule, candidate.groups, discourse.context(published, sentence, tense))
+        value = _resolved(lex, candidate, discourse.context(published, sentence, tense))
+        if value is None:
+            continue
         discourse.note(value, sentence, candidate.rule)
         found.append((candidate, value))
     return found
