@@ -154,16 +154,13 @@ class Lexicon:
         raise ValueError(f"not an ordinal: {text!r}")
 
     def spoken_year(self, text: str) -> int:
-        """'nineteen ninety-six' -> 1996, 'two thousand and five' -> 2005."""
-        words = phrase_key(text).replace("-", " ").split()
+        """'nineteen ninety-six' -> 1996, 'nineteen oh five' -> 1905, 'two thousand and five' -> 2005."""
+        words = [w for w in phrase_key(text).replace("-", " ").split() if w not in ("and", "oh")]
         if words[:2] == ["two", "thousand"]:
-            rest = [w for w in words[2:] if w != "and"]
-            return 2000 + (self.number(" ".join(rest)) or 0 if rest else 0)
-        head = self.number(words[0]) or 0
-        rest = [w for w in words[1:] if w not in ("hundred", "and")]
-        if rest and rest[0] == "oh":
-            rest = rest[1:]
-        return head * 100 + (self.number(" ".join(rest)) or 0 if rest else 0)
+            century, rest = 2000, words[2:]
+        else:
+            century, rest = 100 * (self.number(words[0]) or 0), [w for w in words[1:] if w != "hundred"]
+        return century + ((self.number(" ".join(rest)) or 0) if rest else 0)
 
 
 def _table(data: dict, name: str) -> dict:
