@@ -84,6 +84,7 @@ class Lexicon:
     weekdays: dict[str, int]  # ISO weekday, Monday = 1
     short_weekdays: frozenset[str]
     ambiguous_months: frozenset[str]
+    parts_of_year: dict[str, int]  # quarter: 4, half: 2
     seasons: dict[str, Season]
     ones: dict[str, int]
     teens: dict[str, int]
@@ -226,6 +227,7 @@ def build(data: dict) -> Lexicon:
         weekdays=weekdays,
         short_weekdays=short_weekdays,
         ambiguous_months=frozenset(calendar.get("ambiguous_months", [])),
+        parts_of_year=dict(calendar["parts_of_year"]),
         seasons={k: Season(v["code"], tuple(v["months"]), bool(v.get("needs_qualifier", False)))
                  for k, v in _table(data, "seasons").items()},
         ones=dict(numbers["ones"]),

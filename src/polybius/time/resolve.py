@@ -206,9 +206,9 @@ def resolve_weekend(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeV
 
 
 def resolve_quarter(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeValue:
-    grain = "half" if phrase_key(groups["qunit"]) == "half" else "quarter"
+    grain = phrase_key(groups["qunit"])  # quarter | half: the names of periods.py grains
     number = lex.ordinal(groups["ordinal"]) if groups.get("ordinal") else None
-    if number is not None and number > (2 if grain == "half" else 4):
+    if number is not None and number > lex.parts_of_year[grain]:
         return unknown(grain)
     year = _explicit_year(lex, groups, ctx) or _explicit_year(lex, groups, ctx, "qyear")
     relative = _relative(lex, groups)
