@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from polybius import nlp
-from polybius.events.detect import Detection, detect
+from polybius.events.detect import Detection, classify_sentences, detect
 
 
 def main_event(detections: list[Detection]) -> Detection | None:
@@ -20,8 +20,9 @@ def classify_text(text: str) -> tuple[str | None, float]:
         raise ValueError(f"classify_text expects a string, got {type(text).__name__}")
     if not text.strip():
         return None, 1.0
-    detections = detect(nlp.load()(text))
-    main = main_event(detections)
-    if main is None:
-        return None, 1.0
-    return main.sub_type.name, main.confidence
+    classified = classify_sentences(nlp.load()(text))
+    main = main_event(detect(classified[0][0].doc, classified=classified) if classified else [])
+    if main is not None:
+        return main.sub_type.name, main.confidence
+    # No event: as sure as the most event-like sentence allows.
+    return None, min((1.0 - p.event_probability for _, _, p in classified), default=1.0)

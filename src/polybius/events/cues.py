@@ -112,9 +112,11 @@ class Cues:
     engagement: PhraseIndex  # words of two-sided fighting
     protest: PhraseIndex  # phrase -> RIOT | LETHAL | INTERVENTION
     accident: PhraseIndex  # phrase -> ACCIDENT | INTENT
+    reporting_verbs: frozenset[str]
+    reciprocal_verbs: frozenset[str]
 
 
-HARM = ""  # the pseudo sub-type of harm words: they make a candidate but name no type
+HARM = "harm"  # the pseudo sub-type of harm words ([triggers] harm): they make a candidate but name no type
 GENERIC_WEAPON = "generic"
 STATE, NON_STATE, ARMED_TARGET = "state", "non_state", "armed_targets"
 TRANSFER, FIGHTING = "cues", "fighting"
@@ -141,8 +143,6 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
     for sub_type, words in raw["triggers"].items():
         for word in words:
             labelled[_phrase(word)].add(sub_type)
-    for word in raw.get("harm", []):
-        labelled[_phrase(word)].add(HARM)
     try:
         patterns = tuple(re.compile(p, re.IGNORECASE) for p in raw["aggregate"]["patterns"])
     except re.error as error:
@@ -162,6 +162,8 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         engagement=_labelled(raw["weapons"], (ENGAGEMENT,)),
         protest=_labelled(raw["protest"], (RIOT, LETHAL, INTERVENTION)),
         accident=_labelled(raw["accident"], (ACCIDENT, INTENT)),
+        reporting_verbs=frozenset(raw["roles"]["reporting"]),
+        reciprocal_verbs=frozenset(raw["roles"]["reciprocal"]),
     )
 
 

@@ -44,15 +44,23 @@ def candidates(doc: Doc, cue_set: Cues | None = None) -> list[tuple[SpacySpan, l
     return found
 
 
-def detect(doc: Doc, classifier: EventClassifier | None = None) -> list[Detection]:
-    """Event-reporting sentences of a parsed text, in text order."""
-    classifier = classifier or load_classifier()
+def classify_sentences(doc: Doc, classifier: EventClassifier | None = None
+                       ) -> list[tuple[SpacySpan, list[CueMatch], Prediction]]:
+    """Each candidate sentence with its cues and the classifier's prediction (one embedding batch)."""
     pending = candidates(doc)
     if not pending:
         return []
-    predictions = classifier.predict([sentence.text for sentence, _ in pending])
+    predictions = (classifier or load_classifier()).predict([sentence.text for sentence, _ in pending])
+    return [(sentence, matches, prediction) for (sentence, matches), prediction in zip(pending, predictions)]
+
+
+def detect(doc: Doc, classifier: EventClassifier | None = None,
+           classified: list[tuple[SpacySpan, list[CueMatch], Prediction]] | None = None) -> list[Detection]:
+    """Event-reporting sentences of a parsed text, in text order."""
+    if classified is None:
+        classified = classify_sentences(doc, classifier)
     detections = []
-    for (sentence, matches), prediction in zip(pending, predictions):
+    for sentence, matches, prediction in classified:
         if prediction.sub_type is None or is_accident(sentence):
             continue
         sub_type = taxonomy().get(prediction.sub_type)

@@ -111,10 +111,16 @@ def _by_protest_conduct(name: str, sentence: SpacySpan, cue_set: Cues) -> str:
     return name
 
 
-def _head_words(noun: Token) -> SpacySpan | list[Token]:
-    """The noun and its own modifiers, without conjoined allies ("army" in "army and allied fighters")."""
+def _head_words(noun: Token) -> list[Token]:
+    """The noun and its own modifiers, without conjoined allies ("army" in "army and allied fighters");
+    for a quantity ("scores of militants"), the counted noun too."""
     tokens = [t for t in noun.subtree if t is noun or (t.head is noun and t.dep_ in MODIFIER_DEPS)]
-    return sorted(tokens, key=lambda t: t.i)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for counted in child.children:
+                if counted.dep_ == "pobj":
+                    tokens.extend(_head_words(counted))
+    return sorted(set(tokens), key=lambda t: t.i)
 
 
 def _side_words(tokens, cue_set: Cues) -> set[str]:

@@ -24,15 +24,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from polybius.events.cues import cues
 from polybius.events.taxonomy import SubEventType
 from polybius.records import ActorMention
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
 ACTING_SIDE, OTHER, BETWEEN = 1, 2, 3
-RECIPROCAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade", "fighting", "gunbattle", "firefight",
-              "shootout", "engage"}
-REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "add", "state", "accord", "quote", "cite",
-             "according", "allege", "insist", "note", "explain", "describe"}
 ACTING = {"nsubj", "agent", "poss"}
 OTHER_SIDE = {"dobj", "nsubjpass", "iobj", "attr", "oprd"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "upon", "with", "toward", "towards", "into", "from"}
@@ -78,7 +75,7 @@ def _is_reporter(head: Token) -> bool:
     """The mention reports the event ("X said", "according to X", "X told reporters")."""
     token = head
     for _ in range(4):
-        if token.dep_ in {"nsubj", "pobj", "agent"} and token.head.lemma_.lower() in REPORTING:
+        if token.dep_ in {"nsubj", "pobj", "agent"} and token.head.lemma_.lower() in cues().reporting_verbs:
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.lower_ == "according":
             return True
@@ -161,7 +158,7 @@ def _fill(sides: dict[int, list[ActorMention]], loose: list[ActorMention], trigg
 
 
 def _reciprocal(trigger: Token) -> bool:
-    return trigger.lemma_.lower() in RECIPROCAL
+    return trigger.lemma_.lower() in cues().reciprocal_verbs
 
 
 def _distinct(mentions: list[ActorMention]) -> list[ActorMention]:

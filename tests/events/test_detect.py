@@ -1,0 +1,47 @@
+"""Detection rules: candidates by cue, unreal mentions (threats, plans, denials, negation), accidents."""
+
+from polybius.events.detect import candidates, detect, is_unreal
+from polybius.events.refine import is_accident
+
+
+def token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_sentences_without_any_cue_are_not_candidates(nlp):
+    doc = nlp("The weather in Bamako was mild. Gunmen killed three traders near Mopti.")
+    found = candidates(doc)
+    assert [s.text for s, _ in found] == ["Gunmen killed three traders near Mopti."]
+
+
+def test_threats_plans_and_denials_are_unreal(nlp):
+    assert is_unreal(token(nlp("The rebels threatened to attack the capital."), "attack"))
+    assert is_unreal(token(nlp("The army plans to launch an offensive next week."), "offensive"))
+    assert is_unreal(token(nlp("The militia will attack the town."), "attack"))
+    assert is_unreal(token(nlp("The group denied carrying out the bombing."), "bombing"))
+    assert is_unreal(token(nlp("Soldiers did not fire on the crowd."), "fire"))
+    assert is_unreal(token(nlp("The group claimed responsibility for the bombing."), "bombing"))
+
+
+def test_reported_events_are_real(nlp):
+    assert not is_unreal(token(nlp("Police said gunmen attacked the village on Sunday."), "attacked"))
+    assert not is_unreal(token(nlp("Troops clashed with rebels near Gao."), "clashed"))
+
+
+def test_a_threat_yields_no_detection(nlp):
+    assert detect(nlp("The jihadists vowed to attack French troops across the Sahel.")) == []
+
+
+def test_accidents_are_not_events(nlp):
+    assert is_accident(nlp("Two buses collided near Kano, killing twelve passengers.")[:])
+    assert is_accident(nlp("A chlorine leak at a water plant sickened forty residents.")[:])
+    assert not is_accident(nlp("Militants fired chlorine shells at the village.")[:])
+    assert detect(nlp("A tanker crash and explosion on the expressway killed six people.")) == []
+
+
+def test_detection_carries_trigger_and_type(nlp):
+    doc = nlp("Boko Haram fighters abducted forty girls from a school in Borno state on Tuesday.")
+    [found] = detect(doc)
+    assert found.sub_type.name == "Abduction/forced disappearance"
+    assert found.trigger.text == "abducted"
+    assert found.sentence.text == doc.text

@@ -1,0 +1,70 @@
+"""ACLED rules over the classifier's answer: weapons, disrupted weapons, protests, territory, targets."""
+
+from polybius.events.classifier import Prediction
+from polybius.events.refine import refine
+from polybius.events.taxonomy import taxonomy
+
+
+def apply(nlp, text, sub_type, trigger_word, ranked=()):
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == trigger_word)
+    prediction = Prediction(sub_type, 0.5, sub_type, 0.9, tuple(ranked) or ((sub_type, 0.5),))
+    return refine(taxonomy().get(sub_type), prediction, doc[:], trigger).name
+
+
+def test_the_weapon_decides_explosions(nlp):
+    assert apply(nlp, "A grenade was thrown into the bar, wounding nine.", "Attack", "thrown") == "Grenade"
+    assert apply(nlp, "Mortar rounds hit the market, killing four.", "Air/drone strike", "hit") == \
+        "Shelling/artillery/missile attack"
+    # Highest in ACLED's hierarchy wins: a suicide car bomb is a suicide bomb.
+    assert apply(nlp, "A suicide car bomb exploded at the gate.", "Remote explosive/landmine/IED", "exploded") == \
+        "Suicide bomb"
+
+
+def test_an_explosion_type_without_any_weapon_word_falls_back(nlp):
+    ranked = (("Air/drone strike", 0.4), ("Armed clash", 0.3))
+    assert apply(nlp, "Insurgents attacked the camp at night.", "Air/drone strike", "attacked", ranked) == "Armed clash"
+
+
+def test_a_one_sided_strike_is_not_a_clash(nlp):
+    assert apply(nlp, "Militants fired rockets at the army base.", "Armed clash", "fired") == \
+        "Shelling/artillery/missile attack"
+    assert apply(nlp, "Troops fought the militants, who fired rockets.", "Armed clash", "fought") == "Armed clash"
+
+
+def test_a_defused_or_seized_weapon_is_disrupted_use(nlp):
+    assert apply(nlp, "Sappers defused hundreds of landmines near Taiz.", "Remote explosive/landmine/IED",
+                 "defused") == "Disrupted weapons use"
+
+
+def test_protesters_who_use_violence_make_a_riot(nlp):
+    assert apply(nlp, "Protesters threw stones at the police in Dakar.", "Protest with intervention", "threw") == \
+        "Violent demonstration"
+
+
+def test_lethal_force_on_peaceful_protesters_is_excessive_force(nlp):
+    assert apply(nlp, "Police shot dead two people at a peaceful march.", "Peaceful protest", "shot") == \
+        "Excessive force against protesters"
+
+
+def test_dispersal_without_harm_is_intervention(nlp):
+    assert apply(nlp, "Police used tear gas to disperse the march.", "Peaceful protest", "disperse") == \
+        "Protest with intervention"
+
+
+def test_who_takes_a_town_decides_the_territory_type(nlp):
+    assert apply(nlp, "Syrian army and allied fighters captured the district.",
+                 "Non-state actor overtakes territory", "captured") == "Government regains territory"
+    assert apply(nlp, "Islamic State fighters recaptured the village from the army.",
+                 "Government regains territory", "recaptured") == "Non-state actor overtakes territory"
+
+
+def test_taking_a_town_after_a_withdrawal_without_a_fight_is_a_transfer(nlp):
+    assert apply(nlp, "Rebels took the town after the army withdrew.", "Non-state actor overtakes territory",
+                 "took") == "Non-violent transfer of territory"
+
+
+def test_violence_against_armed_men_is_a_battle(nlp):
+    assert apply(nlp, "Gunmen killed four soldiers at a checkpoint.", "Attack", "killed") == "Armed clash"
+    assert apply(nlp, "The army killed scores of militants in the hills.", "Attack", "killed") == "Armed clash"
+    assert apply(nlp, "Gunmen killed four farmers in their fields.", "Attack", "killed") == "Attack"
