@@ -1,0 +1,79 @@
+"""Background and aggregate mentions, and their dates (never a single day at publication)."""
+
+from datetime import date
+
+from polybius.events.context import (
+    aggregate_date, background_date, duration_days, has_background_words, is_aggregate, is_background,
+    is_pluperfect,
+)
+from polybius.records import EventDate, Span, TimeExpression
+
+PUBLISHED = date(2014, 1, 25)
+
+
+def token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_pluperfect_marks_background(nlp):
+    assert is_pluperfect(token(nlp("The group said it had seized the town."), "seized"))
+    assert is_pluperfect(token(nlp("Eleven soldiers had been killed in the raid."), "killed"))
+    assert not is_pluperfect(token(nlp("Eleven soldiers were killed in the raid."), "killed"))
+
+
+def test_anniversary_and_last_year_mark_background(nlp):
+    assert has_background_words(nlp("Residents marked the anniversary of the massacre.")[:])
+    assert has_background_words(nlp("Abou Zeid was killed in late February last year.")[:])
+    assert not has_background_words(nlp("Troops killed eleven militants on Friday.")[:])
+
+
+def test_an_old_anchor_marks_background(nlp):
+    doc = nlp("The massacre of January 24, 2012 killed dozens of soldiers.")
+    old = EventDate(date(2012, 1, 24), 1, Span("doc", 14, 30, "January 24, 2012"), "anchor")
+    assert is_background(token(doc, "massacre"), old, PUBLISHED)
+    recent = EventDate(date(2014, 1, 24), 1, None, "anchor")
+    assert not is_background(token(doc, "massacre"), recent, PUBLISHED)
+    # A publication-day default says nothing about age.
+    assert not is_background(token(doc, "massacre"), EventDate(PUBLISHED, 1, None, "publication"), PUBLISHED)
+
+
+def test_background_keeps_its_own_date_never_the_publication_day():
+    own = EventDate(date(2013, 2, 23), 2, Span("doc", 0, 5, "late February last year"), "anchor")
+    assert background_date(own) == own
+    assert background_date(EventDate(PUBLISHED, 1, None, "publication")) is None
+
+
+def test_aggregate_claims(nlp):
+    assert is_aggregate(nlp("Several hundred militants were killed over the 26-day operation in Konna and Gao.")[:])
+    assert is_aggregate(nlp("More than 60,000 people have died since the conflict began.")[:])
+    assert not is_aggregate(nlp("Eleven militants were killed on Friday north of Timbuktu.")[:])
+
+
+def test_aggregate_over_a_duration_spans_it_up_to_publication(nlp):
+    text = "Several hundred militants were killed over the 26-day operation."
+    doc = nlp(text)
+    start = text.index("26-day")
+    duration = TimeExpression(Span("doc", start, start + 6, "26-day"), "DURATION", "P26D")
+    published = date(2013, 2, 5)
+    dated = aggregate_date(EventDate(published, 1, None, "publication"), doc[:], [duration], published)
+    assert dated.time_precision >= 2
+    assert dated.day != published
+    assert dated.day == date(2013, 1, 23)
+
+
+def test_aggregate_since_a_day_spans_to_publication(nlp):
+    doc = nlp("Forty soldiers have been killed since January 11.")
+    since = EventDate(date(2013, 1, 11), 1, Span("doc", 0, 1, "January 11"), "anchor")
+    dated = aggregate_date(since, doc[:], [], date(2013, 2, 5))
+    assert dated.time_precision == 3 and date(2013, 1, 11) < dated.day < date(2013, 2, 5)
+
+
+def test_aggregate_with_no_span_is_left_undated(nlp):
+    doc = nlp("Thousands have died since the conflict began.")
+    assert aggregate_date(EventDate(PUBLISHED, 1, None, "publication"), doc[:], [], PUBLISHED) is None
+    month = EventDate(date(2014, 1, 15), 3, None, "anchor")
+    assert aggregate_date(month, doc[:], [], PUBLISHED) == month
+
+
+def test_duration_values():
+    assert duration_days("P26D") == 26 and duration_days("P2W") == 14 and duration_days("PT5H") is None

@@ -1,0 +1,94 @@
+"""find_events end to end on hand-built times, places and actors; evidence spans slice to their text."""
+
+from datetime import date
+
+import pytest
+
+from polybius.events import find_events
+from polybius.records import Actor, ActorMention, Place, PlaceMention, Span, TimeExpression
+
+TEXT = ("French and Malian troops clashed with Islamist rebels near Gao on Tuesday, the army said. "
+        "Gunmen killed five civilians in a village near Menaka on Monday. "
+        "The minister visited Paris.")
+
+
+def span(text, phrase, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return Span("doc", start, start + len(phrase), phrase)
+
+
+@pytest.fixture
+def inputs():
+    gao = Place(2457161, "Gao", 16.27, -0.04, "ML", admin1="Gao")
+    menaka = Place(2454532, "Ménaka", 15.92, 2.40, "ML", admin1="Ménaka")
+    places = [PlaceMention(span(TEXT, "Gao"), gao, "near", 2), PlaceMention(span(TEXT, "Menaka"), menaka, "near", 2)]
+    times = [
+        TimeExpression(span(TEXT, "Tuesday"), "DATE", "2013-02-05", date(2013, 2, 5), date(2013, 2, 5), 1),
+        TimeExpression(span(TEXT, "Monday"), "DATE", "2013-02-04", date(2013, 2, 4), date(2013, 2, 4), 1),
+    ]
+    actors = [
+        ActorMention(span(TEXT, "French and Malian troops"), Actor("Military Forces of France", 1, "FR")),
+        ActorMention(span(TEXT, "Malian troops"), Actor("Military Forces of Mali", 1, "ML")),
+        ActorMention(span(TEXT, "Islamist rebels"), Actor("Islamist Militia", 3, None)),
+        ActorMention(span(TEXT, "Gunmen"), Actor("Unidentified Armed Group", 3, None)),
+        ActorMention(span(TEXT, "five civilians"), Actor("Civilians", 7, None)),
+    ]
+    return times, places, actors
+
+
+def test_two_events_with_their_arguments(make_document, inputs):
+    document = make_document(TEXT, published="2013-02-06")
+    clash, attack = find_events(document, *inputs)
+    assert (clash.event_type, clash.sub_event_type, clash.disorder_type) == ("Battles", "Armed clash", "Political violence")
+    assert clash.actor1.actor.name == "Military Forces of France"
+    assert clash.actor1.actor.inter == 8  # outside its own country: external forces (actors.localize)
+    assert [m.actor.name for m in clash.assoc_actor_1] == ["Military Forces of Mali"]
+    assert clash.actor2.actor.name == "Islamist Militia (Mali)"  # unnamed group gets the event's country
+    assert clash.date.day == date(2013, 2, 5) and clash.place.place.name == "Gao"
+    assert not clash.background and not clash.aggregate
+
+    assert attack.sub_event_type == "Attack" and attack.civilian_targeting
+    assert attack.actor1.actor.name == "Unidentified Armed Group (Mali)"
+    assert attack.actor2.actor.name == "Civilians (Mali)"
+    assert attack.date.day == date(2013, 2, 4) and attack.place.place.name == "Ménaka"
+
+
+def test_ids_and_evidence_spans_slice_to_their_text(make_document, inputs):
+    document = make_document(TEXT, published="2013-02-06")
+    events = find_events(document, *inputs)
+    assert len({e.id for e in events}) == len(events)
+    for event in events:
+        assert event.id == f"doc:{event.sentence.start}:0"
+        for field, spans in event.evidence().items():
+            for evidence in spans:
+                assert TEXT[evidence.start:evidence.end] == evidence.text, field
+        assert event.trigger.start >= event.sentence.start and event.trigger.end <= event.sentence.end
+
+
+def test_background_event_is_never_dated_at_publication(make_document):
+    text = "Abou Zeid had been killed by French troops in the Ifoghas mountains."
+    document = make_document(text, published="2014-01-25")
+    [event] = find_events(document, [], [], [])
+    assert event.background
+    assert event.date is None  # no anchor of its own: undated rather than coded at publication
+
+
+def test_aggregate_claim_is_not_a_single_day(make_document):
+    text = "Several hundred militants have been killed over the 26-day operation in Konna and Gao."
+    duration = TimeExpression(span(text, "26-day"), "DURATION", "P26D")
+    document = make_document(text, published="2013-02-05")
+    [event] = find_events(document, [duration], [], [])
+    assert event.aggregate
+    assert event.date is not None and event.date.time_precision >= 2 and event.date.day != date(2013, 2, 5)
+
+
+def test_non_events_make_no_mentions(make_document):
+    document = make_document("The minister visited Paris. Germany's cabinet agreed to send trainers to Mali.")
+    assert find_events(document, [], [], []) == []
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(ValueError, match="expects a polybius.nlp.Document"):
+        find_events("not a document", [], [], [])

@@ -1,0 +1,103 @@
+"""Actor roles from the parse, with ActorMentions built by hand (no actor dictionary involved)."""
+
+from polybius.events.roles import assign_roles
+from polybius.events.taxonomy import taxonomy
+from polybius.records import Actor, ActorMention, Span
+
+FRANCE = Actor("Military Forces of France", 1, "FR")
+MALI = Actor("Military Forces of Mali", 1, "ML")
+ISLAMISTS = Actor("Islamist Militia", 3, None)
+GUNMEN = Actor("Unidentified Armed Group", 3, None)
+CIVILIANS = Actor("Civilians", 7, None)
+POLICE = Actor("Police Forces", 1, None)
+PROTESTERS = Actor("Protesters", 6, None)
+
+
+def mention(text, phrase, actor, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return ActorMention(Span("doc", start, start + len(phrase), phrase), actor)
+
+
+def roles_of(nlp, text, sub_type, trigger_word, mentions):
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == trigger_word)
+    return assign_roles(doc[:], trigger, taxonomy().get(sub_type), mentions)
+
+
+def names(roles):
+    return (roles.actor1 and roles.actor1.actor.name, roles.actor2 and roles.actor2.actor.name,
+            [m.actor.name for m in roles.assoc_actor_1], [m.actor.name for m in roles.assoc_actor_2])
+
+
+def test_subject_acts_and_allies_are_associated(nlp):
+    text = "French and Malian troops clashed with Islamist rebels near Gao, Paris said Wednesday."
+    mentions = [mention(text, "French and Malian troops", FRANCE), mention(text, "Malian troops", MALI),
+                mention(text, "Islamist rebels", ISLAMISTS)]
+    roles = roles_of(nlp, text, "Armed clash", "clashed", mentions)
+    assert names(roles) == ("Military Forces of France", "Islamist Militia", ["Military Forces of Mali"], [])
+    assert not roles.civilian_targeting
+
+
+def test_the_dead_of_both_sides_are_both_parties(nlp):
+    text = "A French soldier and more than 20 Islamist rebels were killed during clashes in the mountains."
+    mentions = [mention(text, "A French soldier", FRANCE), mention(text, "Islamist rebels", ISLAMISTS)]
+    roles = roles_of(nlp, text, "Armed clash", "killed", mentions)
+    assert {roles.actor1.actor.name, roles.actor2.actor.name} == {"Military Forces of France", "Islamist Militia"}
+
+
+def test_a_reporting_source_is_not_a_party(nlp):
+    text = "Malian troops said gunmen attacked a convoy of traders near Mopti."
+    mentions = [mention(text, "Malian troops", MALI), mention(text, "gunmen", GUNMEN)]
+    roles = roles_of(nlp, text, "Attack", "attacked", mentions)
+    assert roles.actor1.actor.name == "Unidentified Armed Group"
+    assert roles.actor2 is None or roles.actor2.actor.name != "Military Forces of Mali"
+
+
+def test_civilian_victims_are_actor2_and_targeted(nlp):
+    text = "Five civilians were shot dead by gunmen in a village near Djibo."
+    mentions = [mention(text, "Five civilians", CIVILIANS), mention(text, "gunmen", GUNMEN)]
+    roles = roles_of(nlp, text, "Attack", "shot", mentions)
+    assert roles.actor1.actor.name == "Unidentified Armed Group"
+    assert roles.actor2.actor.name == "Civilians"
+    assert roles.civilian_targeting
+
+
+def test_the_attacker_need_not_be_actor1_but_actor1_is_a_party(nlp):
+    text = "Islamist rebels were attacked by French troops near Kidal."
+    mentions = [mention(text, "Islamist rebels", ISLAMISTS), mention(text, "French troops", FRANCE)]
+    roles = roles_of(nlp, text, "Armed clash", "attacked", mentions)
+    assert {roles.actor1.actor.name, roles.actor2.actor.name} == {"Islamist Militia", "Military Forces of France"}
+
+
+def test_between_x_and_y(nlp):
+    text = "Heavy fighting broke out between French troops and Islamist rebels on Tuesday."
+    mentions = [mention(text, "French troops", FRANCE), mention(text, "Islamist rebels", ISLAMISTS)]
+    roles = roles_of(nlp, text, "Armed clash", "fighting", mentions)
+    assert (roles.actor1.actor.name, roles.actor2.actor.name) == ("Military Forces of France", "Islamist Militia")
+
+
+def test_protesters_act_in_protests_and_police_intervene(nlp):
+    text = "Police fired tear gas at protesters in Bamako."
+    mentions = [mention(text, "Police", POLICE), mention(text, "protesters", PROTESTERS)]
+    roles = roles_of(nlp, text, "Protest with intervention", "fired", mentions)
+    assert (roles.actor1.actor.name, roles.actor2.actor.name) == ("Protesters", "Police Forces")
+    assert not roles.civilian_targeting
+
+
+def test_civilians_never_fight_battles(nlp):
+    text = "Soldiers and rebels clashed near the market, and several civilians were caught in the crossfire."
+    mentions = [mention(text, "Soldiers", MALI), mention(text, "rebels", ISLAMISTS), mention(text, "civilians", CIVILIANS)]
+    roles = roles_of(nlp, text, "Armed clash", "clashed", mentions)
+    everyone = [roles.actor1, roles.actor2, *roles.assoc_actor_1, *roles.assoc_actor_2]
+    assert all(m.actor.inter != 7 for m in everyone if m is not None)
+
+
+def test_mentions_outside_the_sentence_are_ignored(nlp):
+    text = "Gunmen attacked the village. Civilians fled."
+    mentions = [mention(text, "Gunmen", GUNMEN), mention(text, "Civilians", CIVILIANS)]
+    doc = nlp(text)
+    first = list(doc.sents)[0]
+    roles = assign_roles(first, doc[1], taxonomy().get("Attack"), mentions)
+    assert roles.actor1.actor.name == "Unidentified Armed Group" and roles.actor2 is None
