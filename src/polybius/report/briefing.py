@@ -130,7 +130,7 @@ def _place(story: Story) -> str:
     words = phrasing()
     locations = story.most_common("location")
     admin1s = story.most_common("admin1")
-    if len(locations) == 1 and locations[0][1] == len(story.events):
+    if len(locations) == 1 and locations[0][1] == len(story.events) and locations[0][0] != story.country:
         return words["place_one_location"].format(location=locations[0][0], country=story.country)
     if len(admin1s) == 1:
         return words["place_one_admin1"].format(admin1=admin1s[0][0], country=story.country)

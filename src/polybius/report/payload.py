@@ -71,10 +71,19 @@ class ArticleTexts:
         return article_meta(self.article(article_id))
 
 
+OPENING_CHARS = 90  # how much of an untitled article's first words name it in source lists
+
+
 def article_meta(article: Article) -> dict:
+    """What a source list shows of an article; an untitled one is named by its opening words."""
+    opening = None
+    if not article.title:
+        first = " ".join(article.text[: OPENING_CHARS + 40].split())
+        opening = first if len(first) <= OPENING_CHARS else first[: first.rfind(" ", 0, OPENING_CHARS)] + "…"
     return {
         "id": article.id,
         "title": article.title,
+        "opening": opening,
         "source": article.source,
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,

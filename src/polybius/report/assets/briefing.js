@@ -34,7 +34,7 @@ function renderBriefing(container, briefing, { onSelect, onStory }) {
       el("ol", { class: "sources" }, story.sources.map((s) => {
         const url = safeUrl(s.url);
         return el("li", { id: sourceId(s.n), value: s.n },
-          url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, s.title || s.id) : (s.title || s.id),
+          url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, articleName(s)) : (articleName(s)),
           el("span", { class: "muted" }, ` — ${[s.source, formatDate(s.published)].filter(Boolean).join(", ")}`));
       })));
     container.appendChild(article);

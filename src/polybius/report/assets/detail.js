@@ -70,7 +70,7 @@ function renderDetail(container, detail, { legend, source }) {
   for (const a of detail.articles || []) {
     const url = safeUrl(a.url);
     const item = el("li", { id: `source-${a.n}`, value: a.n, dataset: { document: a.id } },
-      url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, a.title || a.id) : el("span", {}, a.title || a.id),
+      url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, articleName(a)) : el("span", {}, articleName(a)),
       el("div", { class: "muted" }, [a.source, formatDate(a.published), a.id].filter(Boolean).join(" · ")));
     if (source.article) {
       const reader = el("div", { class: "reader", hidden: true });
@@ -121,7 +121,7 @@ function supportQuote(sentence, [start, end], cite) {
 }
 
 function articleLine(a) {
-  return [a.title || a.id, a.source, formatDate(a.published)].filter(Boolean).join(" — ");
+  return [articleName(a), a.source, formatDate(a.published)].filter(Boolean).join(" — ");
 }
 
 function flash(container, article) {

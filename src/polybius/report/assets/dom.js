@@ -72,6 +72,11 @@ function plural(count, one, many) {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }
 
+// An article's name in source lists: its title, else its opening words in quotes, else its id.
+function articleName(a) {
+  return a.title || (a.opening ? `“${a.opening}”` : a.id);
+}
+
 // The report lists disputes as a count, the API as the disputes themselves.
 function disputeCount(event) {
   return Array.isArray(event.disputes) ? event.disputes.length : event.disputes || 0;
