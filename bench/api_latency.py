@@ -7,7 +7,7 @@ DB is a Polybius database (e.g. the 249 Guardian articles:
 `polybius run ../shared/data/news/guardian_2019.csv --db /tmp/g.duckdb --no-report`). With
 --synthetic, a throwaway database of that many generated events (over 249 generated articles) is
 measured instead, so the benchmark runs without ../shared or the NLP models. The server is the real
-app under uvicorn in a thread; requests are sequential, from one client, to 127.0.0.1 only.
+app under uvicorn in its own process; requests are sequential, from one client, to 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -16,21 +16,23 @@ import argparse
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 from polybius.records import Article, Event, Paragraph, Span
 from polybius.report import write_report
-from polybius.serve import create_app
 from polybius.store import Store
 
+SERVER = (
+    "import sys, uvicorn; from polybius.serve import create_app; "
+    "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')"
+)
 QUERIES = (
     "/events",
     "/events?format=csv",
@@ -150,13 +152,20 @@ def measure(db: Path, requests: int) -> None:
     print(f"database: {db} ({len(events)} events)")
     print(f"report: {size / 1e6:.2f} MB, built in {built:.2f} s")
 
+    # The server runs in its own process, as `polybius serve` would, so client and server do not
+    # share one interpreter lock.
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port)])
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/overview", timeout=5).raise_for_status()
+            break
+        except httpx.HTTPError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise SystemExit("api_latency: the server did not start") from None
+            time.sleep(0.2)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
             print(f"{'request':48} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>10}")
@@ -173,8 +182,8 @@ def measure(db: Path, requests: int) -> None:
                 p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
                 print(f"GET {url:44} {statistics.median(times):8.1f} {p95:8.1f} {len(response.content):10,}")
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def main(argv: list[str]) -> int:
