@@ -68,3 +68,10 @@ def test_violence_against_armed_men_is_a_battle(nlp):
     assert apply(nlp, "Gunmen killed four soldiers at a checkpoint.", "Attack", "killed") == "Armed clash"
     assert apply(nlp, "The army killed scores of militants in the hills.", "Attack", "killed") == "Armed clash"
     assert apply(nlp, "Gunmen killed four farmers in their fields.", "Attack", "killed") == "Attack"
+
+
+def test_what_a_protest_is_about_does_not_change_its_type(nlp):
+    assert apply(nlp, "Hundreds marched on Sunday over the death of a motorist shot by police.", "Peaceful protest",
+                 "marched") == "Peaceful protest"
+    assert apply(nlp, "Protesters took to the streets to decry the arrests and violence.", "Peaceful protest",
+                 "took") == "Peaceful protest"

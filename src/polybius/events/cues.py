@@ -113,6 +113,7 @@ class Cues:
     protest: PhraseIndex  # phrase -> RIOT | LETHAL | INTERVENTION
     accident: PhraseIndex  # phrase -> ACCIDENT | INTENT
     reporting_verbs: frozenset[str]
+    protest_about: frozenset[str]  # prepositions that introduce what a protest is about
     reciprocal_verbs: frozenset[str]
 
 
@@ -163,6 +164,7 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         protest=_labelled(raw["protest"], (RIOT, LETHAL, INTERVENTION)),
         accident=_labelled(raw["accident"], (ACCIDENT, INTENT)),
         reporting_verbs=frozenset(raw["roles"]["reporting"]),
+        protest_about=frozenset(raw["protest"]["about"]),
         reciprocal_verbs=frozenset(raw["roles"]["reciprocal"]),
     )
 

@@ -92,7 +92,7 @@ def choose_trigger(doc: Doc, sentence: SpacySpan, matches: list[CueMatch], sub_t
 
 def depth(token: Token) -> int:
     steps = 0
-    while token.head is not token and steps < 50:
+    while token.head.i != token.i and steps < 50:
         token = token.head
         steps += 1
     return steps
@@ -108,9 +108,9 @@ def is_unreal(token: Token, cue_set: Cues | None = None) -> bool:
                 return True
             if child.dep_ == "aux" and child.lower_ in cue_set.modal_aux:
                 return True
-        if current is not token and current.lemma_.lower() in cue_set.unreal_governors:
+        if current.i != token.i and current.lemma_.lower() in cue_set.unreal_governors:
             return True
-        if current.dep_ not in UNREAL_PATH or current.head is current:
+        if current.dep_ not in UNREAL_PATH or current.head.i == current.i:
             return False
         current = current.head
     return False

@@ -91,7 +91,7 @@ def _disrupted(weapon: Token, cue_set: Cues) -> bool:
     """The weapon is the object of a verb that defuses, seizes, intercepts or finds it."""
     head = weapon
     for _ in range(3):
-        if head.dep_ in {"dobj", "nsubjpass", "conj", "pobj", "prep", "compound", "appos"} and head.head is not head:
+        if head.dep_ in {"dobj", "nsubjpass", "conj", "pobj", "prep", "compound", "appos"} and head.head.i != head.i:
             head = head.head
             if cue_set.disrupting.find(head.doc[head.i : head.i + 2]) or cue_set.disrupting.find(head.doc[head.i : head.i + 1]):
                 return True
@@ -101,7 +101,9 @@ def _disrupted(weapon: Token, cue_set: Cues) -> bool:
 
 
 def _by_protest_conduct(name: str, sentence: SpacySpan, cue_set: Cues) -> str:
-    present = _labels(cue_set.protest, sentence)
+    doc = sentence.doc
+    present = {label for match in cue_set.protest.find(sentence) if not _is_cause(match.head(doc), cue_set)
+               for label in match.sub_types}
     if RIOT in present:
         return "Violent demonstration"
     if LETHAL in present:
@@ -111,10 +113,24 @@ def _by_protest_conduct(name: str, sentence: SpacySpan, cue_set: Cues) -> str:
     return name
 
 
+def _is_cause(token: Token, cue_set: Cues) -> bool:
+    """The word says what the protest is about ("over the death of a motorist", "to decry arrests")."""
+    current = token
+    for _ in range(8):
+        if current.dep_ == "prep" and current.lower_ in cue_set.protest_about:
+            return True
+        if current.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 def _head_words(noun: Token) -> list[Token]:
     """The noun and its own modifiers, without conjoined allies ("army" in "army and allied fighters");
     for a quantity ("scores of militants"), the counted noun too."""
-    tokens = [t for t in noun.subtree if t is noun or (t.head is noun and t.dep_ in MODIFIER_DEPS)]
+    tokens = [t for t in noun.subtree if t.i == noun.i or (t.head.i == noun.i and t.dep_ in MODIFIER_DEPS)]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for counted in child.children:

@@ -79,7 +79,7 @@ def _is_reporter(head: Token) -> bool:
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.lower_ == "according":
             return True
-        if token.dep_ not in {"conj", "appos", "compound"} or token.head is token:
+        if token.dep_ not in {"conj", "appos", "compound"} or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -95,7 +95,7 @@ def _side(head: Token, trigger: Token) -> int | None:
     for _ in range(8):
         top = _top_of_conjuncts(token)
         parent = top.head
-        if parent is top:
+        if parent.i == top.i:
             return None
         if parent in anchors:
             return _side_of_child(top, parent)
@@ -109,7 +109,7 @@ def _event_heads(trigger: Token) -> set[Token]:
     """The trigger and the verbs it hangs from inside its own clause ("were killed in clashes")."""
     heads, token = {trigger}, trigger
     for _ in range(3):
-        if token.dep_ not in CLAUSE_LINKS or token.head is token:
+        if token.dep_ not in CLAUSE_LINKS or token.head.i == token.i:
             break
         token = token.head
         heads.add(token)
@@ -119,7 +119,7 @@ def _event_heads(trigger: Token) -> set[Token]:
 
 
 def _top_of_conjuncts(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 
