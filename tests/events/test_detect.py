@@ -1,6 +1,6 @@
 """Detection rules: candidates by cue, unreal mentions (threats, plans, denials, negation), accidents."""
 
-from polybius.events.detect import candidates, detect, is_unreal
+from polybius.events.detect import candidates, detect, is_unreal, units
 from polybius.events.refine import is_accident
 
 
@@ -45,3 +45,9 @@ def test_detection_carries_trigger_and_type(nlp):
     assert found.sub_type.name == "Abduction/forced disappearance"
     assert found.trigger.text == "abducted"
     assert found.sentence.text == doc.text
+
+
+def test_a_headline_above_its_lede_is_a_unit_of_its_own(nlp):
+    doc = nlp("Troops kill 11 militants in the north\n\n25th January 2014\n\nThe offensive ended on Friday.")
+    assert [u.text for u in units(doc)] == ["Troops kill 11 militants in the north", "25th January 2014",
+                                            "The offensive ended on Friday."]

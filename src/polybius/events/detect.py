@@ -33,11 +33,27 @@ class Detection:
     prediction: Prediction
 
 
+def units(doc: Doc) -> list[SpacySpan]:
+    """The sentences of a text, also cut at paragraph breaks: a headline without a full stop is
+    parsed into one sentence with the lede below it, yet it is a report of its own."""
+    found = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and token.text.count("\n") >= 2:
+                if token.i > start:
+                    found.append(doc[start : token.i])
+                start = token.i + 1
+        if start < sentence.end:
+            found.append(doc[start : sentence.end])
+    return [unit for unit in found if any(not t.is_space for t in unit)]
+
+
 def candidates(doc: Doc, cue_set: Cues | None = None) -> list[tuple[SpacySpan, list[CueMatch]]]:
     """Sentences that hold at least one trigger or harm cue, with their cues."""
     cue_set = cue_set or cues()
     found = []
-    for sentence in doc.sents:
+    for sentence in units(doc):
         matches = cue_set.triggers.find(sentence)
         if matches:
             found.append((sentence, matches))
