@@ -60,6 +60,11 @@ def _convert(kind: Any, data: Any) -> Any:
         return date.fromisoformat(data)
     if dataclasses.is_dataclass(kind):
         hints = _hints(kind)
-        names = {f.name for f in dataclasses.fields(kind) if f.init}
-        return kind(**{k: _convert(hints[k], v) for k, v in data.items() if k in names})
+        fields = [f for f in dataclasses.fields(kind) if f.init]
+        values = {f.name: _convert(hints[f.name], data[f.name]) for f in fields if f.name in data}
+        # to_data leaves out None values; a field with no default gets its None back.
+        for f in fields:
+            if f.name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                values[f.name] = None
+        return kind(**values)
     return data
