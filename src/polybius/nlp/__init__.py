@@ -33,10 +33,23 @@ class Document:
         return Span(self.article.id, start, end, self.article.text[start:end])
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: headlines, datelines and ledes are never one sentence.
+
+    Set before the parser, which keeps boundaries that are already decided.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:  # spaCy keeps line breaks as whitespace tokens
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
     """The shared spaCy pipeline (loaded once per process)."""
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     # Articles are capped by ingest; spaCy's own cap must not be the one to refuse them.
     nlp.max_length = 2_000_000
     return nlp
