@@ -22,7 +22,7 @@ _counter = count()
 
 
 def mention(doc="a", sub="Armed clash", kind="Battles", day=date(2013, 2, 5), precision=1, place=GAO,
-            geo_precision=1, actors=(FRANCE, MUJAO), sentence=None, fatalities=None) -> EventMention:
+            geo_precision=1, actors=(FRANCE, MUJAO), sentence=None, fatalities=None, rule="anchor") -> EventMention:
     start = next(_counter) * 100 if sentence is None else sentence
     span = Span(doc, start, start + 10, "x" * 10)
     roles = [ActorMention(span, a) for a in actors]
@@ -30,6 +30,6 @@ def mention(doc="a", sub="Armed clash", kind="Battles", day=date(2013, 2, 5), pr
         id=f"{doc}:{start}:{next(_counter)}", document=doc, sentence=span, trigger=span, event_type=kind,
         sub_event_type=sub, disorder_type="Political violence",
         actor1=roles[0] if roles else None, actor2=roles[1] if len(roles) > 1 else None,
-        date=EventDate(day, precision) if day else None,
+        date=EventDate(day, precision, rule=rule) if day else None,
         place=PlaceMention(span, place, geo_precision=geo_precision) if place else None,
         fatalities=fatalities)

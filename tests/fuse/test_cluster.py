@@ -43,6 +43,13 @@ def test_vague_date_does_not_join_an_event_outside_its_span():
     assert len(cluster([mention("a", day=date(2013, 2, 20)), weekend])) == 2
 
 
+def test_a_date_known_only_from_when_a_source_spoke_joins_the_exact_day_before_it():
+    said = mention("b", day=date(2013, 2, 6), rule="said-Wednesday")
+    assert groups([mention("a", day=date(2013, 2, 5)), said]) == [["a", "b"]]
+    later = mention("c", day=date(2013, 2, 4), rule="publication")
+    assert len(cluster([mention("d", day=date(2013, 2, 5)), later])) == 2
+
+
 def test_a_town_joins_its_region_and_a_point_next_to_it():
     region = mention("b", place=KIDAL_REGION, geo_precision=3)
     assert groups([mention("a", place=KIDAL), region]) == [["a", "b"]]

@@ -70,6 +70,11 @@ def test_the_most_precise_place_and_date_win():
     assert event.row["time_precision"] == 1
 
 
+def test_a_stated_date_beats_one_set_by_a_default_rule():
+    event = fused(mention("a", day=date(2013, 2, 6), rule="said-Wednesday"), mention("b", day=date(2013, 2, 5)))
+    assert event.row["event_date"] == "2013-02-05"
+
+
 def test_row_carries_country_codes_and_interaction():
     event = fused(mention("a", place=KIDAL, actors=(FRANCE, MUJAO)))
     assert event.row["iso"] == 466 and event.row["region"] == "Western Africa"

@@ -2,8 +2,8 @@
 
 Mentions are compared only inside their block (country × type family × aggregate or not) and only
 with clusters whose dates they can reach, so the work grows with the number of mentions, not its
-square. Exactly dated mentions go first, so that a vague "over the weekend" joins an exactly dated
-event instead of seeding one of its own.
+square. Exactly dated mentions go first, so that a vague "over the weekend" or a date known only from when a
+source spoke joins an exactly dated event instead of seeding one of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from polybius.fuse.compare import Profile, affinity, block_of, compatible, date_window
+from polybius.fuse.compare import Profile, affinity, block_of, compatible, date_window, is_default_date
 from polybius.records import EventMention
 
 _UNDATED_PRECISION = 9
@@ -23,8 +23,8 @@ def cluster_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention
     """The events among these mentions, each a list of the mentions that report it."""
     def order(m: EventMention):
         if m.date is None:
-            return (_UNDATED_PRECISION, 0, m.id)
-        return (m.date.time_precision, m.date.day.toordinal(), m.id)
+            return (_UNDATED_PRECISION, True, 0, m.id)
+        return (m.date.time_precision, is_default_date(m.date), m.date.day.toordinal(), m.id)
 
     clusters: list[list[EventMention]] = []
     profiles: list[Profile] = []

@@ -3,6 +3,8 @@
 ACLED's baseline: same actors, same day, same location, same event type family → one event; a
 different day, place, actor or type family → different events. Open cases, decided here:
 - a vague date ("over the weekend", "last week") matches an exact one inside its span;
+- a date set by a default rule (the day a source spoke, or the publication date, when the event's own
+  clause gives no date) only bounds the event from above: it matches exact dates up to two days before;
 - a town matches its own region when one report names only the region (geo_precision 3);
 - an unnamed actor ("Islamist rebels", "gunmen") matches a named group; two different named groups
   with nothing in common do not;
@@ -17,13 +19,14 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from polybius.records import Actor, EventMention
+from polybius.records import Actor, EventDate, EventMention
 
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 DEMONSTRATIONS = {"Protests", "Riots"}
 SAME_PLACE_KM = 30.0  # two points this close are one location ("near Gao" and Gao)
 # How far a date of each ACLED time_precision may lie from the day it names.
 WINDOW_DAYS = {1: 0, 2: 6, 3: 31}
+DEFAULT_REACH_BACK_DAYS = 2
 UNKNOWN_COUNTRY = "??"
 GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters", "Prisoners", "Labor Group")
 
@@ -46,10 +49,17 @@ def block_of(mention: EventMention) -> tuple[str, str, bool]:
     return country_of(mention), family(mention), mention.aggregate
 
 
+def is_default_date(event_date: EventDate) -> bool:
+    """True when no words date the event itself (see polybius.time.date_event's rule names)."""
+    return event_date.rule == "publication" or event_date.rule.startswith("said")
+
+
 def date_window(mention: EventMention) -> tuple[date, date] | None:
     if mention.date is None:
         return None
     reach = timedelta(days=WINDOW_DAYS.get(mention.date.time_precision, 31))
+    if is_default_date(mention.date):
+        return mention.date.day - reach - timedelta(days=DEFAULT_REACH_BACK_DAYS), mention.date.day + reach
     return mention.date.day - reach, mention.date.day + reach
 
 
@@ -87,7 +97,7 @@ class Profile:
                 self.window = window
             else:  # members narrow the cluster's dates down to what all of them allow
                 self.window = (max(self.window[0], window[0]), min(self.window[1], window[1]))
-            if mention.date.time_precision == 1:
+            if mention.date.time_precision == 1 and not is_default_date(mention.date):
                 self.exact_day = mention.date.day
         place = mention.place.place if mention.place else None
         if place is not None:

@@ -1,8 +1,8 @@
 """One fused ACLED row from the mentions of an event: fields, sources, disputes and a written note.
 
 Choices, field by field:
-- date: the most precise date any report gives (exact dates never disagree inside an event: fusion
-  does not join different days);
+- date: the most precise date any report gives, a date the text states before one set by a default
+  rule (exact dates never disagree inside an event: fusion does not join different days);
 - type: the sub-type most reports give (weighted by classifier confidence), ties to the first report;
 - actors: the report naming the most (and most specific) actors gives actor1/actor2; other named
   actors become associated actors;
@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from polybius.actors import interaction
-from polybius.fuse.compare import is_generic, named_actors
+from polybius.fuse.compare import is_default_date, is_generic, named_actors
 from polybius.place import country_info
 from polybius.records import ActorMention, Dispute, Event, EventMention, Paragraph, Span
 
@@ -72,7 +72,8 @@ def _paragraph_at(info: ArticleInfo | None, offset: int) -> Paragraph | None:
 def build_event(event_id: str, mentions: Sequence[EventMention], articles: dict[str, ArticleInfo],
                 independent: dict[str, bool]) -> Event:
     first = _first_report(mentions, articles)
-    dated = sorted((m for m in mentions if m.date), key=lambda m: (m.date.time_precision, _order(m, articles)))
+    dated = sorted((m for m in mentions if m.date),
+                   key=lambda m: (m.date.time_precision, is_default_date(m.date), _order(m, articles)))
     placed = sorted((m for m in mentions if m.place and m.place.place),
                     key=lambda m: (m.place.geo_precision, -m.place.score, _order(m, articles)))
     typed = _vote_type(mentions, first)
