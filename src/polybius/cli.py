@@ -49,6 +49,7 @@ def run(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")] = None,
     source: Annotated[Optional[str], typer.Option(help="Source name for articles without one.")] = None,
     actors: Annotated[list[Path], typer.Option("--actors", help="Extra actor dictionary file (repeatable).")] = [],
+    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file (default: the built-in one).")] = None,
     formats: Annotated[str, typer.Option("--format", help="Event formats, comma-separated: csv,jsonl,geojson,parquet.")] = "csv,jsonl,geojson",
     report: Annotated[bool, typer.Option("--report/--no-report", help="Also write sitrep.html.")] = True,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input instead of skipping it.")] = False,
@@ -61,7 +62,7 @@ def run(
     from polybius.pipeline import Polybius
 
     try:
-        with Polybius(db, actor_files=actors) as core, _progress() as progress:
+        with Polybius(db, actor_files=actors, gazetteer=gazetteer) as core, _progress() as progress:
             task = progress.add_task("reading", total=None)
             summary = core.run(inputs, defaults, strict=strict,
                                on_article=lambda s: progress.update(task, completed=s.articles_added,
