@@ -101,3 +101,19 @@ def test_mentions_outside_the_sentence_are_ignored(nlp):
     first = list(doc.sents)[0]
     roles = assign_roles(first, doc[1], taxonomy().get("Attack"), mentions)
     assert roles.actor1.actor.name == "Unidentified Armed Group" and roles.actor2 is None
+
+
+def test_a_speaker_who_names_itself_as_the_doer_is_actor1(nlp):
+    mnla = Actor("MNLA: National Movement for the Liberation of Azawad", 2, "ML")
+    text = "The MNLA said on Wednesday it had retaken the town of Menaka from Islamist rebels."
+    mentions = [mention(text, "The MNLA", mnla), mention(text, "Islamist rebels", ISLAMISTS)]
+    roles = roles_of(nlp, text, "Non-state actor overtakes territory", "retaken", mentions)
+    assert roles.actor1.actor.name == mnla.name
+    assert roles.actor2.actor.name == "Islamist Militia"
+
+
+def test_the_object_of_an_event_noun_is_the_other_side(nlp):
+    leaders = Actor("Ansar Dine", 3, "ML")
+    text = "The group announced the arrest of two leaders of Ansar Dine near the border."
+    roles = roles_of(nlp, text, "Arrests", "arrest", [mention(text, "Ansar Dine", leaders)])
+    assert roles.actor1 is None and roles.actor2.actor.name == "Ansar Dine"

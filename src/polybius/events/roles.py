@@ -1,12 +1,14 @@
 """Who did what to whom: actor1, actor2 and associated actors of one event, from the parse.
 
 Candidates are the sentence's ActorMentions that are parties to the event: a mention that only
-reports it (the subject of "said", the object of "according to") is not a party. Each party is
+reports it (the subject of "said", the object of "according to") is not a party, unless its report
+names itself as the doer by a pronoun ("the MNLA said it had retaken Menaka": the MNLA acts). Each party is
 placed on a side by its path to the trigger:
 - side 1, the acting side: subject of the event verb, the "by" agent of a passive, the possessor of
   an event noun ("the army's offensive"), the first of "between X and Y";
 - side 2, the other side: object, passive subject ("five soldiers were killed"), "on/against/at X",
-  "with X" ("clashed with X"), the second of "between X and Y".
+  "with X" ("clashed with X"), "of X" under an event noun ("the arrest of X"), the second of
+  "between X and Y".
 Within a side, the first mention is the actor and the rest (allies joined by "and") are
 associated actors. Mentions on no side fill the empty places in order of appearance.
 
@@ -48,22 +50,45 @@ class Roles:
 def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
                  mentions: list[ActorMention]) -> Roles:
     doc = sentence.doc
+    speaker = _speaking_agent(trigger)
     parties = []
+    spoke: list[ActorMention] = []
     for mention in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
         if not sentence.start_char <= mention.span.start < sentence.end_char:
             continue
         head = _head(doc, mention)
-        if head is None or _is_reporter(head):
+        if head is None:
             continue
-        parties.append((mention, head))
+        if speaker is not None and speaker.left_edge.i <= head.i <= speaker.right_edge.i:
+            spoke.append(mention)  # "the MNLA said it had retaken Menaka": the speaker did it
+        elif not _is_reporter(head):
+            parties.append((mention, head))
     if sub_type.event_type == "Battles":
         parties = [(m, h) for m, h in parties if m.actor.inter != CIVILIANS]
     sides: dict[int, list[ActorMention]] = {ACTING_SIDE: [], OTHER: [], BETWEEN: []}
     loose: list[ActorMention] = []
+    sides[ACTING_SIDE].extend(spoke)
     for mention, head in parties:
         side = _side(head, trigger)
         (sides[side] if side else loose).append(mention)
     return _conventions(_fill(sides, loose, trigger), sub_type)
+
+
+def _speaking_agent(trigger: Token) -> Token | None:
+    """The subject of a reporting verb whose report names itself as the doer by a pronoun:
+    "the army said it killed 20 militants" -> "the army"."""
+    heads = sorted(_event_heads(trigger), key=lambda t: t.i)
+    for verb in heads:
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PRON" for c in verb.children):
+            continue
+        token = verb
+        for _ in range(3):
+            if token.dep_ not in {"ccomp", "conj", "xcomp"} or token.head.i == token.i:
+                break
+            token = token.head
+            if token.lemma_.lower() in cues().reporting_verbs:
+                return next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    return None
 
 
 def _head(doc, mention: ActorMention) -> Token | None:
@@ -127,6 +152,8 @@ def _top_of_conjuncts(token: Token) -> Token:
 def _side_of_child(child: Token, head: Token) -> int | None:
     if child.dep_ in ACTING or (child.dep_ in {"prep", "agent"} and child.lower_ == "by"):
         return ACTING_SIDE
+    if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:
+        return OTHER  # "the arrest of two leaders", "the killing of five villagers"
     if child.dep_ in OTHER_SIDE:
         return OTHER
     if child.dep_ == "prep" and child.lower_ == "between":
