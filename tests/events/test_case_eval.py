@@ -3,14 +3,23 @@
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import REPO, shared_path
+REPO = Path(__file__).resolve().parents[2]
 
-spec = importlib.util.spec_from_file_location("case_eval", REPO / "eval" / "case.py")
-case = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(case)
+
+def _load(name: str, path: Path):
+    # By path: another tests/*/conftest.py may own the name "conftest" in a whole-suite run.
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+case = _load("case_eval", REPO / "eval" / "case.py")
+shared_path = _load("polybius_tests_conftest", REPO / "tests" / "conftest.py").shared_path
 
 
 def row(i, code, predicted):
