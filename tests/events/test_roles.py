@@ -117,3 +117,10 @@ def test_the_object_of_an_event_noun_is_the_other_side(nlp):
     text = "The group announced the arrest of two leaders of Ansar Dine near the border."
     roles = roles_of(nlp, text, "Arrests", "arrest", [mention(text, "Ansar Dine", leaders)])
     assert roles.actor1 is None and roles.actor2.actor.name == "Ansar Dine"
+
+
+def test_an_event_noun_takes_the_roles_of_its_verb(nlp):
+    text = "French air strikes targeted the mountains where Islamist insurgents are hiding."
+    mentions = [mention(text, "French", FRANCE), mention(text, "Islamist insurgents", ISLAMISTS)]
+    roles = roles_of(nlp, text, "Air/drone strike", "strikes", mentions)
+    assert roles.actor2 is not None and roles.actor2.actor.name == "Islamist Militia"

@@ -35,7 +35,10 @@ ACTING_SIDE, OTHER, BETWEEN = 1, 2, 3
 ACTING = {"nsubj", "agent", "poss"}
 OTHER_SIDE = {"dobj", "nsubjpass", "iobj", "attr", "oprd"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "upon", "with", "toward", "towards", "into", "from"}
-CLAUSE_LINKS = {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "npadvmod"}
+# Links from an event word up to the verb that carries its participants ("air strikes targeted X",
+# "were killed in clashes", "launched an attack on X").
+CLAUSE_LINKS = {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "npadvmod",
+                "nsubj", "nsubjpass"}
 
 
 @dataclass(frozen=True, slots=True)
