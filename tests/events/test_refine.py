@@ -75,10 +75,3 @@ def test_what_a_protest_is_about_does_not_change_its_type(nlp):
                  "marched") == "Peaceful protest"
     assert apply(nlp, "Protesters took to the streets to decry the arrests and violence.", "Peaceful protest",
                  "took") == "Peaceful protest"
-
-
-def test_an_air_strike_inside_a_battle_is_a_battle(nlp):
-    assert apply(nlp, "Troops backed by fighter jets came under fire from rebels near Kidal.", "Air/drone strike",
-                 "came") == "Armed clash"
-    assert apply(nlp, "Fighter jets bombed rebel positions near Kidal.", "Air/drone strike", "bombed") == \
-        "Air/drone strike"

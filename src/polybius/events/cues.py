@@ -110,7 +110,6 @@ class Cues:
     transfer: PhraseIndex  # phrase -> TRANSFER | FIGHTING
     disrupting: PhraseIndex  # verbs that defuse, seize or intercept a weapon
     engagement: PhraseIndex  # words of two-sided fighting
-    battle: PhraseIndex  # words of a battle that outranks remote violence
     protest: PhraseIndex  # phrase -> RIOT | LETHAL | INTERVENTION
     accident: PhraseIndex  # phrase -> ACCIDENT | INTENT
     reporting_verbs: frozenset[str]
@@ -124,7 +123,7 @@ STATE, NON_STATE, ARMED_TARGET = "state", "non_state", "armed_targets"
 TRANSFER, FIGHTING = "cues", "fighting"
 RIOT, LETHAL, INTERVENTION = "riot", "lethal", "intervention"
 ACCIDENT, INTENT = "cues", "intent"
-DISRUPTING, ENGAGEMENT, BATTLE = "disrupted", "engagement", "battle"
+DISRUPTING, ENGAGEMENT = "disrupted", "engagement"
 
 
 def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
@@ -156,13 +155,12 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         background_lemmas=frozenset(raw["background"]["lemmas"]),
         background_phrases=tuple(p.lower() for p in raw["background"]["phrases"]),
         aggregate_patterns=patterns,
-        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING, ENGAGEMENT, BATTLE)}),
+        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING, ENGAGEMENT)}),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
         sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET)),
         transfer=_labelled(raw["peaceful_transfer"], (TRANSFER, FIGHTING)),
         disrupting=_labelled(raw["weapons"], (DISRUPTING,)),
         engagement=_labelled(raw["weapons"], (ENGAGEMENT,)),
-        battle=_labelled(raw["weapons"], (BATTLE,)),
         protest=_labelled(raw["protest"], (RIOT, LETHAL, INTERVENTION)),
         accident=_labelled(raw["accident"], (ACCIDENT, INTENT)),
         reporting_verbs=frozenset(raw["roles"]["reporting"]),

@@ -4,8 +4,7 @@ definitions:
 - weapons: Explosions/Remote violence is defined by the weapon, so the weapon words decide the
   sub-type of an explosive or anti-civilian mention (highest in ACLED's hierarchy wins), and of an
   "armed clash" in which nothing says both sides fought; a weapon that was defused, seized or
-  intercepted makes a Disrupted weapons use; an explosion or air strike inside a reported battle is
-  part of the battle (Battles outrank Explosions/Remote violence);
+  intercepted makes a Disrupted weapons use;
 - protests: violent protesters make a riot; lethal force on peaceful protesters is excessive force;
   dispersal or detention without serious harm is a protest with intervention;
 - territory: who took the place decides Government regains vs Non-state actor overtakes, and a
@@ -50,9 +49,7 @@ def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, 
     """The sub-type after ACLED's rules; `sub_type` is the classifier's answer."""
     cue_set = cue_set or cues()
     name = sub_type.name
-    if sub_type.event_type == EXPLOSIONS and cue_set.battle.find(sentence):
-        name = "Armed clash"
-    elif sub_type.event_type in cue_set.weapon_types:
+    if sub_type.event_type in cue_set.weapon_types:
         name = _by_weapon(name, sub_type, prediction, sentence, cue_set)
     elif name == "Armed clash" and not cue_set.engagement.find(sentence):
         name = _by_weapon(name, sub_type, prediction, sentence, cue_set)
