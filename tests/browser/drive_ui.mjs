@@ -37,6 +37,8 @@ try {
   result.dotsAll = await count("#map circle.event-dot");
   result.stories = await page.locator("#briefing .story h3").allTextContents();
   result.briefingSources = await page.locator("#briefing .sources li").allTextContents();
+  result.timelineNote = await page.locator("#timeline .outside").textContent();
+  result.timelineBars = await page.locator("#timeline rect.hit").count();
 
   // Hovering a dot names the place with its admin areas.
   await page.locator('#map circle[data-id="MLI3"]').hover({ force: true });

@@ -10,21 +10,24 @@ from polybius.store import Store
 
 pytestmark = pytest.mark.browser
 
-MALI = ["MLI1", "MLI2", "MLI3", "MLI4", "MLI5", "MLI6", "MLI7"]
-
 
 def check_page(seen: dict, live: bool) -> None:
     assert "error" not in seen, seen.get("error")
-    assert seen["rowsAll"] == 9 and seen["dotsAll"] == 8  # MLI7 has no place: in the table, not on the map
+    assert seen["rowsAll"] == 10 and seen["dotsAll"] == 9  # MLI7 has no place: in the table, not on the map
     assert seen["stories"][0].startswith(
         "Fighting involving Military Forces of Mali (2012-2013) in Konna, Mali"
     )
     assert any(
         "<b>Suicide</b> bomber strikes Gao <img src=x onerror=alert(1)>" in s for s in seen["briefingSources"]
     )
+    # The timeline spans the reporting period: the massacre recalled from 2012 is counted, not drawn.
+    assert (
+        seen["timelineNote"] == "Not drawn: 1 event dated before 11 Jan 2013 (set From and To to see them)."
+    )
+    assert seen["timelineBars"] == 33  # 11 January to 12 February 2013, a bar a day
     assert "Tessalit" in seen["tooltip"] and "Kidal · Mali" in seen["tooltip"]
 
-    assert seen["rowsMali"] == 7 and seen["dotsMali"] == 6
+    assert seen["rowsMali"] == 8 and seen["dotsMali"] == 7
     assert sorted(seen["rowsMujao"]) == ["MLI2", "MLI6"]
 
     assert "Suicide bomb" in seen["detailTitle"] and "MLI6" in seen["detailTitle"]
@@ -48,7 +51,7 @@ def check_page(seen: dict, live: bool) -> None:
     assert seen["seen"]["pageErrors"] == [] and seen["seen"]["consoleErrors"] == []
     assert seen["seen"]["outsideRequests"] == []
 
-    assert seen["sortedByFatalities"][:2] == ["MLI1", "MLI6"]
+    assert seen["sortedByFatalities"][:3] == ["MLI8", "MLI1", "MLI6"]
     assert "MLI1" in seen["mapDetail"]["title"]
     assert seen["mapDetail"]["fatalityMarks"] == [
         "11 Malian soldiers dead",

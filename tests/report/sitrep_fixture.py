@@ -24,11 +24,10 @@ ARTICLES = {
         "AFP",
         "French troops halt Islamist push at Konna",
         (
-            "French forces joined Malian troops on Friday in a counter-offensive to retake the central "
-            "town of "
-            "Konna from Islamist fighters, Malian officials said.",
-            "The fighting in Konna on Friday left 11 Malian soldiers dead, according to an army officer in "
-            "Sevare. A French helicopter pilot was also killed during the operation.",
+            "French forces joined Malian troops on Friday in a counter-offensive to retake the "
+            "central town of Konna from Islamist fighters, Malian officials said.",
+            "The fighting in Konna on Friday left 11 Malian soldiers dead, according to an army "
+            "officer in Sevare. A French helicopter pilot was also killed during the operation.",
             "President Francois Hollande said the intervention would last as long as necessary.",
         ),
     ),
@@ -38,10 +37,9 @@ ARTICLES = {
         "Malian army says Konna retaken",
         (
             "Malian soldiers backed by French air power retook Konna on Saturday, a day after heavy "
-            "fighting in "
-            "the town, the army said.",
-            "An officer in Mopti said at least nine soldiers and a French pilot died in Friday's clashes "
-            "in Konna.",
+            "fighting in the town, the army said.",
+            "An officer in Mopti said at least nine soldiers and a French pilot died in Friday's "
+            "clashes in Konna.",
             "Residents said dozens of Islamist fighters had been killed, but the figure could not be "
             "verified.",
         ),
@@ -51,9 +49,9 @@ ARTICLES = {
         "AFP",
         "French and Malian troops take Gao",
         (
-            "French and Malian troops seized the northern city of Gao on Saturday after fighters of the "
-            "Movement "
-            "for Oneness and Jihad in West Africa (MUJAO) withdrew, the French defence ministry said.",
+            "French and Malian troops seized the northern city of Gao on Saturday after fighters of "
+            "the Movement for Oneness and Jihad in West Africa (MUJAO) withdrew, the French defence "
+            "ministry said.",
             "French special forces secured the airport and a bridge south of the city during the night.",
             "No casualties were reported among the soldiers.",
         ),
@@ -63,13 +61,13 @@ ARTICLES = {
         "The Guardian",
         "French jets pound militant bases near Kidal",
         (
-            "French warplanes struck Islamist training camps and depots north of Kidal on Saturday, the "
-            "French "
-            "army said.",
+            "French warplanes struck Islamist training camps and depots north of Kidal on Saturday, "
+            "the French army said.",
             "The raids hit targets around Tessalit and the Adrar des Ifoghas mountains, where the "
-            "militants are "
-            "believed to have retreated.",
+            "militants are believed to have retreated.",
             "A spokesman said on Sunday that the strikes had destroyed fuel and ammunition stores.",
+            "Islamist fighters and Tuareg rebels killed dozens of Malian soldiers at Aguelhok in "
+            "January last year, an attack the army has called a massacre.",
         ),
     ),
     "kidal-afp": (
@@ -77,12 +75,10 @@ ARTICLES = {
         "AFP",
         "Strikes go on around Kidal as Chadian troops arrive",
         (
-            "French aircraft carried out new strikes near Kidal on Tuesday, targeting fuel depots used by "
-            "armed "
-            "Islamist groups.",
-            "Chadian troops entered Kidal on the same day to secure the town alongside French forces, a "
-            "Chadian "
-            "officer said.",
+            "French aircraft carried out new strikes near Kidal on Tuesday, targeting fuel depots "
+            "used by armed Islamist groups.",
+            "Chadian troops entered Kidal on the same day to secure the town alongside French forces,"
+            " a Chadian officer said.",
         ),
     ),
     "gao-hostile": (
@@ -90,9 +86,8 @@ ARTICLES = {
         "Wire <script>x</script>",
         HOSTILE_TITLE,
         (
-            "A man wearing an explosive belt blew himself up at a checkpoint at the northern entrance of "
-            "Gao on "
-            "Friday, killing only himself and wounding a soldier, the Malian army said.",
+            "A man wearing an explosive belt blew himself up at a checkpoint at the northern entrance"
+            " of Gao on Friday, killing only himself and wounding a soldier, the Malian army said.",
             f"Graffiti left near the checkpoint read {SCRIPT_PAYLOAD} and {IMG_PAYLOAD}, residents said.",
             "MUJAO said it carried out the attack in a call to a news agency.",
         ),
@@ -102,9 +97,8 @@ ARTICLES = {
         "Premium Times",
         "Gunmen kill polio vaccinators in Kano",
         (
-            "Gunmen on motorcycles shot dead at least nine women who were vaccinating children against "
-            "polio at "
-            "two health centres in Kano on Friday, police said.",
+            "Gunmen on motorcycles shot dead at least nine women who were vaccinating children "
+            "against polio at two health centres in Kano on Friday, police said.",
             "No group said it carried out the killings.",
         ),
     ),
@@ -113,14 +107,15 @@ ARTICLES = {
         "BBC",
         "Syrian rebels seize airfield east of Aleppo",
         (
-            "Syrian rebels captured the Jarrah military airfield east of Aleppo on Tuesday after days of "
-            "fighting, activists said.",
+            "Syrian rebels captured the Jarrah military airfield east of Aleppo on Tuesday after days"
+            " of fighting, activists said.",
             "Footage posted online showed fighters standing beside aircraft on the runway.",
             # A long sentence: the detail view shows the words around its evidence first.
-            "The airfield, which activists said had been used by government forces to resupply units in "
-            "the north of the province and to launch helicopter raids on nearby villages for months, fell "
-            "after rebel units from several brigades coordinated an assault that began before dawn and "
-            "continued for most of the day, according to fighters who spoke to reporters by telephone.",
+            "The airfield, which activists said had been used by government forces to resupply units "
+            "in the north of the province and to launch helicopter raids on nearby villages for "
+            "months, fell after rebel units from several brigades coordinated an assault that began "
+            "before dawn and continued for most of the day, according to fighters who spoke to "
+            "reporters by telephone.",
         ),
     ),
 }
@@ -384,6 +379,31 @@ EVENTS = [
         **MALI,
         documents=["kidal-guardian"],
         evidence=[("notes", "kidal-guardian", "destroyed fuel and ammunition stores")],
+    ),
+    # A massacre recalled as background: in the table and on the map, not in the briefing's stories.
+    dict(
+        event_id_cnty="MLI8",
+        notes=(
+            "On 24 January 2012, Unidentified Armed Group (Mali) clashed with Military Forces of Mali "
+            "(2012-2013) in Aguelhok (Kidal), Mali. 12 people were reported killed."
+        ),
+        event_date="2012-01-24",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Unidentified Armed Group (Mali)",
+        inter1=3,
+        actor2=MALI_ARMY,
+        inter2=1,
+        fatalities=12,
+        tags="background report",
+        **_place("Aguelhok", "Kidal", 19.4614, 0.8589, 2460954, admin2="Tessalit"),
+        documents=["kidal-guardian"],
+        evidence=[
+            ("event_type", "kidal-guardian", "killed dozens of Malian soldiers"),
+            ("fatalities", "kidal-guardian", "dozens of Malian soldiers"),
+            ("location", "kidal-guardian", "Aguelhok"),
+            ("event_date", "kidal-guardian", "January last year"),
+        ],
     ),
 ]
 

@@ -149,4 +149,38 @@ def test_a_short_briefing_says_what_it_left_out(fixture_db):
         short = write_briefing(store.query_events(), ArticleTexts(store), limit=2)
     assert len(short["stories"]) == 2
     shown = sum(len(s["events"]) for s in short["stories"])
-    assert short["rest"] == f"{9 - shown} more events in 5 smaller stories are in the event table."
+    assert short["rest"] == f"{10 - shown} more events in 5 smaller stories are in the event table."
+
+
+def test_events_recalled_as_background_stay_out_of_the_stories(briefing):
+    told = {event for story in briefing["stories"] for event in story["events"]}
+    assert "MLI8" not in told  # the Aguelhok massacre of 2012, recalled in a 2013 article
+    assert told == {"MLI1", "MLI2", "MLI3", "MLI4", "MLI5", "MLI6", "MLI7", "NGA1", "SYR1"}
+
+
+def test_a_huge_toll_from_one_report_does_not_outrank_a_well_reported_week():
+    week = [event(f"K{i}", f"2013-02-0{i}", documents=[f"d{i}", f"e{i}"], fatalities=2) for i in range(2, 6)]
+    claim = [event("H", "2013-02-03", admin1="Gao", lat=16.27, lon=-0.04, documents=["x"], fatalities=5000)]
+    stories = sorted(group_stories(week + claim), key=lambda s: -s.weight)
+    assert [e["event_id_cnty"] for e in stories[0].events] == ["K2", "K3", "K4", "K5"]
+
+
+def test_the_lead_names_three_kinds_of_event_and_counts_the_rest(fixture_db):
+    kinds = [
+        "Armed clash",
+        "Armed clash",
+        "Air/drone strike",
+        "Arrests",
+        "Attack",
+        "Looting/property destruction",
+    ]
+    events = [
+        event(f"E{i}", "2013-02-05", sub_event_type=kind, event_type="Battles", documents=["konna-afp"])
+        for i, kind in enumerate(kinds)
+    ]
+    with Store(fixture_db, read_only=True) as store:
+        (story,) = write_briefing(events, ArticleTexts(store))["stories"]
+    assert story["paragraphs"][0][0]["text"].startswith(
+        "On 5 February 2013, 6 events were reported around Kidal, Mali: 2 armed clashes, "
+        "an air or drone strike, a wave of arrests and 2 other events."
+    )

@@ -97,8 +97,8 @@ def test_the_ui_code_never_parses_html():
 
 def test_every_event_has_its_detail_and_list_row(data):
     ids = [e["event_id_cnty"] for e in data["events"]]
-    assert len(ids) == 9 and set(ids) == set(data["details"])
-    assert data["overview"]["events"] == 9 and data["overview"]["articles"] == len(ARTICLES)
+    assert len(ids) == 10 and set(ids) == set(data["details"])
+    assert data["overview"]["events"] == 10 and data["overview"]["articles"] == len(ARTICLES)
     assert data["overview"]["countries"] == ["Mali", "Nigeria", "Syria"]
     row = next(e for e in data["events"] if e["event_id_cnty"] == "MLI1")
     assert row["disputes"] == 1 and row["documents"] == ["konna-afp", "konna-reuters"]

@@ -55,8 +55,9 @@ def test_the_briefing_takes_the_event_filters(client):
 
 def test_the_overview_counts_and_offers_the_filter_choices(client):
     body = client.get("/overview").json()
-    assert (body["events"], body["articles"], body["fatalities"]) == (9, 8, 20)
-    assert (body["date_from"], body["date_to"]) == ("2013-01-11", "2013-02-12")
+    assert (body["events"], body["articles"], body["fatalities"]) == (10, 8, 32)
+    assert (body["date_from"], body["date_to"]) == ("2012-01-24", "2013-02-12")
+    assert (body["published_from"], body["published_to"]) == ("2013-01-12", "2013-02-13")
     assert body["countries"] == ["Mali", "Nigeria", "Syria"] and len(body["event_types"]) == 6
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from polybius.records import OUTPUT_COLUMNS
 
-ALL = ["MLI1", "MLI2", "MLI3", "MLI7", "MLI4", "MLI5", "MLI6", "NGA1", "SYR1"]
+ALL = ["MLI8", "MLI1", "MLI2", "MLI3", "MLI7", "MLI4", "MLI5", "MLI6", "NGA1", "SYR1"]
 
 
 def ids(response):
@@ -22,10 +22,10 @@ def test_all_events_in_date_order_with_their_evidence(client):
     response = client.get("/events")
     assert response.headers["content-type"] == "application/json"
     body = response.json()
-    assert body["count"] == 9 and ids(response) == ALL
-    first = body["events"][0]
-    assert list(first)[: len(OUTPUT_COLUMNS)] == list(OUTPUT_COLUMNS)
-    span = first["evidence"]["fatalities"][0]
+    assert body["count"] == 10 and ids(response) == ALL
+    konna = body["events"][1]
+    assert list(konna)[: len(OUTPUT_COLUMNS)] == list(OUTPUT_COLUMNS)
+    span = konna["evidence"]["fatalities"][0]
     assert span["document"] == "konna-afp" and span["text"] == "11 Malian soldiers dead"
     text = client.get("/articles/konna-afp").json()["text"]
     assert text[span["start"] : span["end"]] == span["text"]
@@ -35,17 +35,17 @@ def test_all_events_in_date_order_with_their_evidence(client):
     "query, expected",
     [
         ("date_from=2013-02-05", ["MLI4", "MLI5", "MLI6", "NGA1", "SYR1"]),
-        ("date_to=2013-01-26", ["MLI1", "MLI2"]),
+        ("date_to=2013-01-26", ["MLI8", "MLI1", "MLI2"]),
         ("date_from=2013-02-05&date_to=2013-02-05", ["MLI4", "MLI5"]),
         ("country=nigeria", ["NGA1"]),
-        ("admin1=KIDAL", ["MLI3", "MLI4", "MLI5"]),
-        ("event_type=battles", ["MLI1", "MLI2", "SYR1"]),
+        ("admin1=KIDAL", ["MLI8", "MLI3", "MLI4", "MLI5"]),
+        ("event_type=battles", ["MLI8", "MLI1", "MLI2", "SYR1"]),
         ("event_type=Explosions/Remote%20violence", ["MLI3", "MLI4", "MLI6"]),
         ("actor=mujao", ["MLI2", "MLI6"]),
         ("actor=france", ["MLI1", "MLI2", "MLI3", "MLI7", "MLI4"]),  # associated actors count too
-        ("bbox=-1,17,3,21", ["MLI3", "MLI4", "MLI5"]),
+        ("bbox=-1,17,3,21", ["MLI8", "MLI3", "MLI4", "MLI5"]),
         ("bbox=-180,-90,180,90", [e for e in ALL if e != "MLI7"]),  # no point, no place in a box
-        ("limit=2", ["MLI1", "MLI2"]),
+        ("limit=2", ["MLI8", "MLI1"]),
         ("country=Mali&event_type=Battles&actor=Ansar", ["MLI1"]),
         ("country=Chad", []),
     ],
@@ -59,8 +59,8 @@ def test_csv_by_format_parameter(client):
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert list(rows[0]) == list(OUTPUT_COLUMNS)
-    assert [r["event_id_cnty"] for r in rows] == ALL[:7]
-    assert rows[0]["documents"] == "konna-afp;konna-reuters" and rows[0]["fatalities"] == "10"
+    assert [r["event_id_cnty"] for r in rows] == ALL[:8]
+    assert rows[1]["documents"] == "konna-afp;konna-reuters" and rows[1]["fatalities"] == "10"
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from polybius.report.stories import Story, group_stories
 
 STORIES_SHOWN = 12  # a briefing is read in minutes; the table holds the rest
 EVENTS_PER_STORY = 6
+KINDS_NAMED = 3  # the lead names the commonest kinds of event and counts the rest
 QUOTE_MAX_CHARS = 320
 # Evidence fields whose sentence best tells what happened, in order of preference.
 QUOTE_FIELDS = ("event_type", "notes", "fatalities")
@@ -38,7 +39,9 @@ def phrasing() -> dict:
 
 def write_briefing(events: list[dict], texts: ArticleTexts, limit: int = STORIES_SHOWN) -> dict:
     """The stories worth reading first, each with a title, paragraphs and numbered sources."""
-    stories = sorted(group_stories(events), key=lambda s: (-s.weight, s.first))
+    skip = set(phrasing()["skip_tags"])
+    current = [e for e in events if not skip & {t.strip() for t in (e.get("tags") or "").split(";")}]
+    stories = sorted(group_stories(current), key=lambda s: (-s.weight, s.first))
     shown = stories[:limit]
     rest_events = len(events) - sum(len(s.events) for s in shown)
     rest = None
@@ -141,10 +144,17 @@ def _lead(story: Story, place: str) -> str:
     words = phrasing()
     nouns = words["sub_event_nouns"]
     kinds = []
-    for sub_type, count in story.most_common("sub_event_type"):
+    counted = story.most_common("sub_event_type")
+    for sub_type, count in counted[:KINDS_NAMED]:
         one, many = nouns.get(sub_type, (sub_type.lower(), sub_type.lower()))
         kinds.append(f"{count} {many}" if count > 1 else f"{_article_for(one)} {one}")
-    template = words["lead_one"] if len(story.events) == 1 else words["lead_many"]
+    others = sum(count for _, count in counted[KINDS_NAMED:])
+    if others:
+        kinds.append(words["other_kinds_one"] if others == 1 else words["other_kinds"].format(count=others))
+    if len(story.events) == 1:
+        template = words["lead_one"]
+    else:
+        template = words["lead_many_one_day"] if story.first == story.last else words["lead_many"]
     dates = date_range(story.first, story.last, joiner=f" {words['and']} ")
     return template.format(dates=dates, count=len(story.events), place=place, kinds=_join(kinds))
 

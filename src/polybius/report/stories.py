@@ -49,8 +49,9 @@ class Story:
 
     @property
     def weight(self) -> float:
-        """How much a briefing should care: events, independent reports and deaths."""
-        return len(self.events) + 2 * len(self.documents) + math.sqrt(self.fatalities)
+        """How much a briefing should care: events, reports, and deaths on a log scale (one
+        article's claim of thousands killed must not outrank a week of well-reported fighting)."""
+        return len(self.events) + 2 * len(self.documents) + 3 * math.log10(1 + self.fatalities)
 
     def most_common(self, column: str) -> list[tuple[str, int]]:
         return Counter(e[column] for e in self.events if e.get(column)).most_common()

@@ -41,7 +41,7 @@ async function refresh() {
     if (mine !== requestNumber) return; // a newer request has been made meanwhile
     const shown = found.filter((e) => matchesText(e, text));
     map.setEvents(shown);
-    timeline.setEvents(shown);
+    timeline.setEvents(shown, { from: filter.date_from, to: filter.date_to });
     table.setEvents(shown, total);
     setStatus("");
   } catch (error) {
@@ -119,7 +119,7 @@ async function start() {
       onViewChange: () => { if (form.elements.in_view.checked) refresh(); },
     });
     timeline = createTimeline(document.getElementById("timeline"), {
-      legend, typeOrder: overview.event_types,
+      legend, typeOrder: overview.event_types, period: { from: overview.published_from, to: overview.published_to },
       onPick: (from, to) => { setField("date_from", from); setField("date_to", to); refresh(); },
     });
     table = createTable(document.getElementById("table"), document.getElementById("table-count"),

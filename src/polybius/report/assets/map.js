@@ -31,7 +31,8 @@ function createMap(container, { legend, basemap, referenceLatitude, onSelect, on
   const ALL_COUNTRY_LABELS_BELOW = 70; // and every country's name a little before that
 
   const unit = () => view.w / Math.max(container.clientWidth, 1); // map units per screen pixel
-  const radius = (e) => 4 + 2.2 * Math.sqrt(Math.min(e.fatalities || 0, 400));
+  // Dot size grows with the log of the fatalities: 0 → 3.5 px, 10 → 8, 100 → 12, 10,000 → 20.
+  const radius = (e) => 3.5 + 4.2 * Math.log10(1 + (e.fatalities || 0));
 
   function applyView() {
     const aspect = Math.max(container.clientHeight, 1) / Math.max(container.clientWidth, 1);

@@ -1,8 +1,11 @@
 // The timeline: events per day (or week, or month, for long spans) stacked by event type, with the
 // fatalities as a line on its own scale. Clicking a bar filters the page to that day or week.
+// It spans the From/To filter when one is set, else the reporting period (the articles' publication
+// dates, from a month before the first): events recalled from years back would otherwise squash the
+// weeks the report is about. A note counts the events left out.
 
-function createTimeline(container, { legend, typeOrder, onPick }) {
-  let events = [];
+function createTimeline(container, { legend, typeOrder, period, onPick }) {
+  let events = [], range = {};
   const HEIGHT = 160, M = { top: 12, right: 44, bottom: 22, left: 34 };
 
   function bucketing(first, last) {
@@ -27,14 +30,16 @@ function createTimeline(container, { legend, typeOrder, onPick }) {
       return;
     }
     const days = dated.map((e) => e.event_date).sort();
-    const unit = bucketing(days[0], days[days.length - 1]);
+    const [first, last] = domain(days);
+    const inside = dated.filter((e) => e.event_date >= first && e.event_date <= last);
+    const unit = bucketing(first, last);
     document.getElementById("bucket-name").textContent = unit.name;
     const buckets = [];
-    for (let d = unit.start(days[0]); d <= days[days.length - 1]; d = unit.next(d)) {
+    for (let d = unit.start(first); d <= last; d = unit.next(d)) {
       buckets.push({ from: d, to: addDays(unit.next(d), -1), counts: {}, total: 0, fatalities: 0 });
     }
     const index = new Map(buckets.map((b, i) => [b.from, i]));
-    for (const e of dated) {
+    for (const e of inside) {
       const b = buckets[index.get(unit.start(e.event_date))];
       b.counts[e.event_type] = (b.counts[e.event_type] || 0) + 1;
       b.total += 1;
@@ -56,6 +61,7 @@ function createTimeline(container, { legend, typeOrder, onPick }) {
                svgEl("text", { x: width - M.right + 6, y: yDead(0) + 4, class: "axis dead" }, "0"));
     const labelEvery = Math.ceil(buckets.length / Math.max(Math.floor(plotW / 80), 1));
     const order = [...typeOrder, ...Object.keys(legend.types).filter((t) => !typeOrder.includes(t))];
+    let lastYear = null;
     buckets.forEach((b, i) => {
       const x = M.left + i * step + (step - barW) / 2;
       let top = 0;
@@ -67,8 +73,10 @@ function createTimeline(container, { legend, typeOrder, onPick }) {
         top += n;
       }
       if (i % labelEvery === 0) {
+        const year = b.from.slice(0, 4), showYear = unit.name === "month" || year !== lastYear;
+        lastYear = year;
         svg.appendChild(svgEl("text", { x: M.left + i * step + step / 2, y: HEIGHT - 6, class: "axis",
-                                        "text-anchor": "middle" }, formatDate(b.from).replace(/ \d{4}$/, "")));
+                                        "text-anchor": "middle" }, tickLabel(b.from, unit.name, showYear)));
       }
       svg.appendChild(svgEl("rect", {
         x: M.left + i * step, y: M.top, width: step, height: plotH, class: "hit",
@@ -88,6 +96,27 @@ function createTimeline(container, { legend, typeOrder, onPick }) {
                                                           r: 2.5, class: "dead-dot" }));
     });
     container.appendChild(svg);
+    const before = dated.filter((e) => e.event_date < first).length, after = dated.length - inside.length - before;
+    if (before || after) {
+      const parts = [before ? `${plural(before, "event", "events")} dated before ${formatDate(first)}` : null,
+                     after ? `${plural(after, "event", "events")} after ${formatDate(last)}` : null].filter(Boolean);
+      container.appendChild(el("p", { class: "hint outside" },
+        `Not drawn: ${parts.join(" and ")} (set From and To to see them).`));
+    }
+  }
+
+  // The span drawn: the date filter's, else the reporting period's, narrowed to the events in it.
+  function domain(days) {
+    const from = range.from || (period && period.from ? addDays(period.from, -31) : days[0]);
+    const to = range.to || (period && period.to ? period.to : days[days.length - 1]);
+    const within = days.filter((d) => d >= from && d <= to);
+    return within.length ? [within[0], within[within.length - 1]] : [days[0], days[days.length - 1]];
+  }
+
+  function tickLabel(iso, unitName, showYear) {
+    const [y, m, d] = iso.split("-").map(Number);
+    if (unitName === "month") return `${MONTHS[m - 1]} ${y}`;
+    return showYear ? `${d} ${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]}`;
   }
 
   function niceTicks(max) {
@@ -98,5 +127,5 @@ function createTimeline(container, { legend, typeOrder, onPick }) {
   }
 
   new ResizeObserver(() => draw()).observe(container);
-  return { setEvents(list) { events = list; draw(); } };
+  return { setEvents(list, filterRange) { events = list; range = filterRange || {}; draw(); } };
 }
