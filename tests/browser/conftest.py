@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from report.sitrep_fixture import build_fixture_db  # tests/report/sitrep_fixture.py
 
 from polybius.serve import create_app
-from report.sitrep_fixture import build_fixture_db  # tests/report/sitrep_fixture.py
 
 REPO = Path(__file__).resolve().parents[2]
 WEB = REPO / "web"

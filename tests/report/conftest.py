@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep_fixture import build_fixture_db
+from report.sitrep_fixture import build_fixture_db
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,7 @@ import pytest
 from polybius.report import build_report, report_data, write_report
 from polybius.report.page import ASSETS, SCRIPTS, content_security_policy, json_block
 from polybius.store import Store
-
-from sitrep_fixture import ARTICLES, IMG_PAYLOAD, SCRIPT_PAYLOAD
+from report.sitrep_fixture import ARTICLES, IMG_PAYLOAD, SCRIPT_PAYLOAD
 
 SCRIPT_BLOCK = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
 

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
+from report.sitrep_fixture import build_fixture_db  # tests/report/sitrep_fixture.py
 
 from polybius.serve import create_app
 from polybius.serve.database import Database
-from report.sitrep_fixture import build_fixture_db  # tests/report/sitrep_fixture.py
 
 TOKEN = "s3cret-token"
 

@@ -6,10 +6,9 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from report.sitrep_fixture import build_fixture_db
 
 from polybius.serve import create_app
-
-from report.sitrep_fixture import build_fixture_db
 
 GOOD = {"id": "new-1", "text": "Gunmen attacked a village near Mopti on Monday.", "published": "2013-02-11"}
 
