@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from polybius.fuse.compare import Profile, affinity, block_of, compatible, date_window, is_default_date
+from polybius.fuse.compare import Profile, affinity, block_of, compatible, facts_of, is_default_date
 from polybius.records import EventMention
 
 _UNDATED_PRECISION = 9
@@ -32,8 +32,8 @@ def cluster_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention
     by_day: dict[tuple, list[int]] = defaultdict(list)  # (block, day ordinal) -> clusters dated there
     for mention in sorted(mentions, key=order):
         block = block_of(mention)
-        window = date_window(mention)
-        days = _days(window)
+        facts = facts_of(mention)
+        days = _days(facts.window)
         sentence = (mention.document, mention.sentence.start)
         seen: set[int] = set()
         best, best_score = None, -1.0
@@ -43,9 +43,9 @@ def cluster_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention
                     continue
                 seen.add(index)
                 # Two events found in one sentence were meant as two events.
-                if sentence in sentences[index] or not compatible(profiles[index], mention):
+                if sentence in sentences[index] or not compatible(profiles[index], facts):
                     continue
-                score = affinity(profiles[index], mention)
+                score = affinity(profiles[index], facts)
                 if score > best_score:
                     best, best_score = index, score
         if best is None:
@@ -56,7 +56,7 @@ def cluster_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention
             for day in days:
                 by_day[(block, day)].append(best)
         clusters[best].append(mention)
-        profiles[best].add(mention)
+        profiles[best].add(facts)
         sentences[best].add(sentence)
     return clusters
 

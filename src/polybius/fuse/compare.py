@@ -80,6 +80,28 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What fusion compares of a mention, worked out once per mention."""
+
+    window: tuple[date, date] | None
+    exact_day: date | None  # set only for a stated single day
+    place: tuple[int, str | None, tuple[float, float], int] | None  # geonameid, admin1, point, precision
+    actors: frozenset[str]
+    sub_type: str
+
+
+def facts_of(mention: EventMention) -> Facts:
+    exact = None
+    if mention.date and mention.date.time_precision == 1 and not is_default_date(mention.date):
+        exact = mention.date.day
+    where = mention.place.place if mention.place else None
+    place = None
+    if where is not None:
+        place = (where.geonameid, where.admin1, (where.latitude, where.longitude), mention.place.geo_precision)
+    return Facts(date_window(mention), exact, place, named_actors(mention), mention.sub_event_type)
+
+
 @dataclass
 class Profile:
     """What a growing cluster has committed to: new members must not contradict it."""
@@ -90,58 +112,52 @@ class Profile:
     actors: set[str] = field(default_factory=set)
     sub_types: set[str] = field(default_factory=set)
 
-    def add(self, mention: EventMention) -> None:
-        window = date_window(mention)
-        if window is not None:
+    def add(self, facts: Facts) -> None:
+        if facts.window is not None:
             if self.window is None:
-                self.window = window
+                self.window = facts.window
             else:  # members narrow the cluster's dates down to what all of them allow
-                self.window = (max(self.window[0], window[0]), min(self.window[1], window[1]))
-            if mention.date.time_precision == 1 and not is_default_date(mention.date):
-                self.exact_day = mention.date.day
-        place = mention.place.place if mention.place else None
-        if place is not None:
-            self.places.append((place.geonameid, place.admin1, (place.latitude, place.longitude),
-                                mention.place.geo_precision))
-        self.actors |= named_actors(mention)
-        self.sub_types.add(mention.sub_event_type)
+                self.window = (max(self.window[0], facts.window[0]), min(self.window[1], facts.window[1]))
+        if facts.exact_day is not None:
+            self.exact_day = facts.exact_day
+        if facts.place is not None:
+            self.places.append(facts.place)
+        self.actors |= facts.actors
+        self.sub_types.add(facts.sub_type)
 
 
-def compatible(profile: Profile, mention: EventMention) -> bool:
-    window = date_window(mention)
+def compatible(profile: Profile, facts: Facts) -> bool:
+    window = facts.window
     if window is not None and profile.window is not None:
         if window[0] > profile.window[1] or window[1] < profile.window[0]:
             return False
-    if not _place_fits(profile, mention):
+    if not _place_fits(profile, facts.place):
         return False
-    actors = named_actors(mention)
-    return not (actors and profile.actors and not actors & profile.actors)
+    return not (facts.actors and profile.actors and not facts.actors & profile.actors)
 
 
-def _place_fits(profile: Profile, mention: EventMention) -> bool:
-    place = mention.place.place if mention.place else None
+def _place_fits(profile: Profile, place) -> bool:
     if place is None or not profile.places:
         return True
-    point = (place.latitude, place.longitude)
-    for geonameid, admin1, other_point, precision in profile.places:
-        if geonameid == place.geonameid or km(point, other_point) <= SAME_PLACE_KM:
+    geonameid, admin1, point, precision = place
+    for other_id, other_admin1, other_point, other_precision in profile.places:
+        if other_id == geonameid or km(point, other_point) <= SAME_PLACE_KM:
             continue
-        broad = precision == 3 or mention.place.geo_precision == 3
-        if broad and admin1 and admin1 == place.admin1:
+        broad = precision == 3 or other_precision == 3
+        if broad and admin1 and admin1 == other_admin1:
             continue  # a town and the region it lies in
         return False
     return True
 
 
-def affinity(profile: Profile, mention: EventMention) -> float:
+def affinity(profile: Profile, facts: Facts) -> float:
     """Among compatible clusters, how much evidence says this is the one."""
     score = 0.0
-    if mention.date is not None and profile.exact_day == mention.date.day:
+    if facts.exact_day is not None and profile.exact_day == facts.exact_day:
         score += 1.0
-    place = mention.place.place if mention.place else None
-    if place is not None and any(p[0] == place.geonameid for p in profile.places):
+    if facts.place is not None and any(p[0] == facts.place[0] for p in profile.places):
         score += 2.0
-    score += len(named_actors(mention) & profile.actors)
-    if mention.sub_event_type in profile.sub_types:
+    score += len(facts.actors & profile.actors)
+    if facts.sub_type in profile.sub_types:
         score += 1.0
     return score

@@ -276,12 +276,11 @@ def _place_phrase(row: dict) -> str:
 
 def _evidence(mentions, typed: EventMention) -> dict[str, list[Span]]:
     """Every field's spans across all reports; the chosen value's own span first."""
-    out: dict[str, list[Span]] = {}
+    out: dict[str, dict[Span, None]] = {}  # dicts as ordered sets
     for m in sorted(mentions, key=lambda m: m is not typed):
         for name, spans in m.evidence().items():
-            bucket = out.setdefault(name, [])
-            bucket.extend(s for s in spans if s not in bucket)
-    return out
+            out.setdefault(name, {}).update(dict.fromkeys(spans))
+    return {name: list(spans) for name, spans in out.items()}
 
 
 def _fingerprint(row: dict, documents: list[str]) -> str:
