@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO / ".." / "shared").resolve()
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the calling test when it is not there."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs {path} (../shared is not present in this checkout)")
-    return path
+from shared_data import REPO, SHARED, shared_path  # noqa: F401  (re-exported for tests)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _load(name: str, path: Path):
-    # By path: another tests/*/conftest.py may own the name "conftest" in a whole-suite run.
+    # eval/ is not a package: load the script by path.
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -19,7 +19,7 @@ def _load(name: str, path: Path):
 
 
 case = _load("case_eval", REPO / "eval" / "case.py")
-shared_path = _load("polybius_tests_conftest", REPO / "tests" / "conftest.py").shared_path
+from shared_data import shared_path  # noqa: E402
 
 
 def row(i, code, predicted):

@@ -2,7 +2,7 @@ import zipfile
 
 import pytest
 
-from conftest import shared_path
+from shared_data import shared_path
 from polybius.place import DumpFormatError
 
 from place_fixtures import FIXTURES, gazetteer, writable_gazetteer  # noqa: F401 (fixtures)

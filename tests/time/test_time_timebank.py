@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from conftest import shared_path
+from shared_data import shared_path
 
 from polybius.time import find_times
 
