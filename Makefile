@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test eval eval-seeds bench clean
+.PHONY: install demo test eval eval-seeds bench basemap clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ eval: eval-seeds
 bench: install
 	$(BIN)/python bench/throughput.py $(SHARED)
 	$(BIN)/python bench/fusion.py
+	$(BIN)/python bench/api_latency.py --synthetic 1000
+
+# Rebuild the report's offline basemap from Natural Earth (npm's world-atlas); the result is committed.
+basemap:
+	cd web && npm ci && npm run basemap
 
 clean:
 	rm -rf out .pytest_cache

@@ -75,10 +75,11 @@ def main(argv: list[str]) -> int:
     generated = time.perf_counter()
     fusion = fuse_all(mentions, articles, previous={}, fingerprints={}, counters={}, now=0)
     fused = time.perf_counter()
-    truth = {}
+    truth: dict[str, set[str]] = {}
     for m in mentions:
         truth.setdefault(m.document.split("-")[0], set()).add(m.id)
-    recovered = sum(1 for e in fusion.events if {m.id for m in e.mentions} in truth.values())
+    true_sets = {frozenset(ids) for ids in truth.values()}
+    recovered = sum(1 for e in fusion.events if frozenset(m.id for m in e.mentions) in true_sets)
     print(f"mentions: {len(mentions):,} from {true_events:,} generated events")
     print(f"generate: {generated - started:.1f} s; fuse: {fused - generated:.1f} s "
           f"({len(mentions) / (fused - generated):,.0f} mentions/s)")

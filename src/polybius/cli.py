@@ -207,7 +207,11 @@ def serve(db: DbOption = Path(DEFAULT_DB),
 
     from polybius.serve import create_app
 
-    uvicorn.run(create_app(db, token=token or os.environ.get("POLYBIUS_TOKEN")), host=host, port=port)
+    try:
+        web_app = create_app(db, token=token or os.environ.get("POLYBIUS_TOKEN"))
+    except PolybiusError as error:
+        _fail(error)
+    uvicorn.run(web_app, host=host, port=port)
 
 
 @gazetteer_app.command("import")

@@ -21,8 +21,10 @@ FIELD_ORDER = ("event_type", "sub_event_type", "event_date", "actor1", "assoc_ac
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence (or sentences) holding text[start:end]."""
     left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        left = match.end()
+    # Search one character past `start`: the boundary's lookahead must see the span's first letter.
+    for match in _SENTENCE_END.finditer(text, 0, start + 1):
+        if match.end() <= start:
+            left = match.end()
     right_match = _SENTENCE_END.search(text, end)
     return left, right_match.start() if right_match else len(text)
 

@@ -106,3 +106,14 @@ def test_timestamp_changes_only_when_the_row_changes():
                      first.counters, now=300)
     assert [e.event_id_cnty for e in grown.events] == [event.event_id_cnty]
     assert grown.events[0].row["timestamp"] == 300
+
+
+def test_a_country_code_the_table_does_not_know_leaves_country_fields_empty():
+    from dataclasses import replace
+
+    from builders import GAO
+
+    odd = mention("a", place=replace(GAO, country_code="QQ"))
+    event = fused(odd)
+    assert event.row["iso"] is None and event.row["location"] == "Gao"
+    assert fuse_all([mention("b", place=replace(GAO, country_code=""))], ARTICLES, {}, {}, {}, now=1).events[0].event_id_cnty == "XXX1"

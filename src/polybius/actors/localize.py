@@ -21,10 +21,10 @@ EXTERNAL = 8
 
 
 def localize(actor: Actor, country_code: str | None) -> Actor:
-    """The actor as coded for an event in `country_code` (ISO alpha-2; None when unknown)."""
-    if country_code is None:
-        return actor
-    event_country = countries().get(country_code)  # ValueError for an unknown code
+    """The actor as coded for an event in `country_code` (ISO alpha-2; None or unknown: unchanged)."""
+    if not country_code or country_code.upper() not in countries().by_code:
+        return actor  # an unknown or missing country leaves the actor as the text named it
+    event_country = countries().get(country_code)
     generic = catalog().match_unlocalized(actor.name) if actor.country is None else None
     if generic is not None:
         group, ethnicity = generic

@@ -237,7 +237,8 @@ class _Scan:
 
     def _unlocalized(self, span: TokenSpan, group: GenericGroup, first: int, ethnicity: str = "") -> tuple[int, int, Actor]:
         actor = Actor(group.name(None, ethnicity=ethnicity), group.inter, None)
-        return (self.doc[first].idx, span.end_char, actor)
+        # A link ("fighters allied to the SDF") may point past the noun; the mention never starts after it.
+        return (self.doc[min(first, span.start)].idx, span.end_char, actor)
 
     def _state_forces(self, span: TokenSpan, group: GenericGroup, window: list[Token]) -> list[tuple[int, int, Actor]]:
         nations = self._nations(window)

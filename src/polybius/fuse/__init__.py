@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from polybius.fuse.cluster import assign_ids, cluster_mentions
 from polybius.fuse.compare import UNKNOWN_COUNTRY, country_of
-from polybius.fuse.record import ArticleInfo, build_event, independent_mentions
-from polybius.place import country_info
+from polybius.fuse.record import ArticleInfo, build_event, country_or_none, independent_mentions
 from polybius.records import Event, EventMention
 
 __all__ = ["ArticleInfo", "Fusion", "fuse_all"]
@@ -46,6 +45,5 @@ def fuse_all(mentions: Sequence[EventMention], articles: dict[str, ArticleInfo],
 def _prefix(members: Sequence[EventMention]) -> str:
     """ACLED ids start with the ISO3 code of the event's country."""
     codes = [c for c in (country_of(m) for m in members) if c != UNKNOWN_COUNTRY]
-    if not codes:
-        return "XXX"
-    return country_info(max(set(codes), key=codes.count)).iso3
+    country = country_or_none(max(sorted(set(codes)), key=codes.count)) if codes else None
+    return country.iso3 if country else "XXX"

@@ -41,7 +41,7 @@ def family(mention: EventMention) -> str:
 
 def country_of(mention: EventMention) -> str:
     place = mention.place.place if mention.place else None
-    return place.country_code if place else UNKNOWN_COUNTRY
+    return (place.country_code or UNKNOWN_COUNTRY) if place else UNKNOWN_COUNTRY
 
 
 def block_of(mention: EventMention) -> tuple[str, str, bool]:

@@ -83,7 +83,7 @@ def build_event(event_id: str, mentions: Sequence[EventMention], articles: dict[
     date_of = dated[0].date if dated else None
     place_mention = placed[0].place if placed else None
     place = place_mention.place if place_mention else None
-    country = country_info(place.country_code) if place else None
+    country = country_or_none(place.country_code) if place else None
     fatalities, low, high, fatality_dispute = _fatalities(mentions, articles)
     documents = sorted({m.document for m in mentions}, key=lambda d: (_published(articles, d), d))
     independent_docs = [d for d in documents if any(independent.get(m.id, True) for m in mentions if m.document == d)]
@@ -130,6 +130,14 @@ def build_event(event_id: str, mentions: Sequence[EventMention], articles: dict[
     row["fingerprint"] = _fingerprint(row, documents)
     row["documents"] = ";".join(documents)
     return Event(event_id, list(mentions), row, documents, evidence, disputes)
+
+
+def country_or_none(code: str | None):
+    """Country codes and ACLED region, or None for a code the country table does not know."""
+    try:
+        return country_info(code) if code else None
+    except ValueError:
+        return None
 
 
 def _order(m: EventMention, articles: dict[str, ArticleInfo]) -> tuple:

@@ -126,7 +126,7 @@ def _field_rank(field: str) -> int:
 def overview(store: Store, events: list[dict], title: str = "Polybius situation report") -> dict:
     """What the page header says, and the choices its filters offer."""
     days = sorted(e["event_date"] for e in events if e.get("event_date"))
-    published = sorted(info[0].isoformat() for info in store.article_infos().values() if info[0])
+    first, last = store.published_range()
     return {
         "title": title,
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -135,8 +135,8 @@ def overview(store: Store, events: list[dict], title: str = "Polybius situation 
         "fatalities": sum(e.get("fatalities") or 0 for e in events),
         "date_from": days[0] if days else None,
         "date_to": days[-1] if days else None,
-        "published_from": published[0] if published else None,  # the reporting period
-        "published_to": published[-1] if published else None,
+        "published_from": first.isoformat() if first else None,  # the reporting period
+        "published_to": last.isoformat() if last else None,
         "countries": sorted({e["country"] for e in events if e.get("country")}),
         "event_types": [t["name"] for t in event_types()["event_type"]],
     }

@@ -146,9 +146,7 @@ def create_app(db: Path | str, token: str | None = None, max_body_bytes: int = 5
                 article = store.article(article_id)
             except NotFound:
                 raise ApiError(404, "not_found", f"no article {article_id!r}") from None
-            events = [
-                e["event_id_cnty"] for e in store.query_events() if article_id in (e.get("documents") or [])
-            ]
+            events = store.event_ids_for_articles([article_id])
             return to_data(article) | {
                 "published": article.published.isoformat() if article.published else None,
                 "duplicates": store.duplicates().get(article_id, []),
@@ -184,9 +182,7 @@ def create_app(db: Path | str, token: str | None = None, max_body_bytes: int = 5
         ids = check_records(records)
         summary = await run_in_threadpool(database.ingest, records, ORIGIN)
         with database.reader() as store:
-            touched = sorted(
-                {e["event_id_cnty"] for e in store.query_events() if set(e.get("documents") or []) & set(ids)}
-            )
+            touched = store.event_ids_for_articles(ids)
         body = {
             "articles_added": summary.articles_added,
             "already_stored": summary.already_stored,

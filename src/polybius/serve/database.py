@@ -8,7 +8,6 @@ pipeline, with its language models, is loaded on the first write only: reading n
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,8 +27,7 @@ class Database:
     @contextmanager
     def reader(self) -> Iterator[Store]:
         """A Store on its own cursor, for one request."""
-        store = copy.copy(self._store)
-        store.db = self._store.db.cursor()
+        store = self._store.cursor()
         try:
             yield store
         finally:

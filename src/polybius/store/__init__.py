@@ -58,6 +58,12 @@ class Store:
         if not read_only:
             migrate(self.db)
 
+    def cursor(self) -> Store:
+        """This store on a cursor of its own: one per thread, as DuckDB connections are not thread-safe."""
+        other = object.__new__(Store)
+        other.path, other.db = self.path, self.db.cursor()
+        return other
+
     def close(self) -> None:
         self.db.close()
 
@@ -161,6 +167,10 @@ class Store:
         paragraphs = self._paragraphs([r[0] for r in rows])
         return {r[0]: (r[1], r[2], paragraphs.get(r[0], ())) for r in rows}
 
+    def published_range(self) -> tuple[date | None, date | None]:
+        """The first and last publication dates of the stored articles (the reporting period)."""
+        return tuple(self.db.execute("SELECT min(published), max(published) FROM articles").fetchone())
+
     def duplicates(self) -> dict[str, list[str]]:
         """For each stored article, the other ids its exact text arrived under."""
         out: dict[str, list[str]] = {}
@@ -209,6 +219,13 @@ class Store:
         except BaseException:
             self.db.rollback()
             raise
+
+    def event_ids_for_articles(self, article_ids: Iterable[str]) -> list[str]:
+        """The events that list any of these articles among their documents, sorted by id."""
+        rows = self.db.execute(
+            "SELECT event_id_cnty FROM events WHERE len(list_intersect(from_json(documents, '[\"VARCHAR\"]'), ?)) > 0 "
+            "ORDER BY event_id_cnty", [list(article_ids)]).fetchall()
+        return [r[0] for r in rows]
 
     def merges(self) -> list[tuple[str, str]]:
         return self.db.execute("SELECT old_id, new_id FROM event_merges ORDER BY merged_at, old_id").fetchall()
