@@ -11,6 +11,7 @@ GAO = Place(2457163, "Gao", 16.2717, -0.0447, "ML", admin1="Gao")
 NEAR_GAO = Place(9999001, "Gao airport", 16.25, -0.005, "ML", admin1="Gao")
 KIDAL = Place(2455290, "Kidal", 18.4411, 1.4078, "ML", admin1="Kidal")
 KIDAL_REGION = Place(2455289, "Kidal region", 19.5, 1.0, "ML", feature_class="A", feature_code="ADM1", admin1="Kidal")
+MALI = Place(2453866, "Mali", 17.0, -4.0, "ML", feature_class="A", feature_code="PCLI")
 MAIDUGURI = Place(2331447, "Maiduguri", 11.8464, 13.1603, "NG", admin1="Borno")
 
 FRANCE = Actor("Military Forces of France", 8, "FR")

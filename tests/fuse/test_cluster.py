@@ -9,7 +9,7 @@ import pytest
 from polybius.fuse import cluster as cluster_module
 from polybius.fuse.cluster import assign_ids, cluster_mentions as cluster
 
-from builders import ANSAR_DINE, FRANCE, GAO, KIDAL, KIDAL_REGION, MAIDUGURI, MUJAO, NEAR_GAO, UNNAMED, mention
+from builders import ANSAR_DINE, FRANCE, GAO, KIDAL, KIDAL_REGION, MAIDUGURI, MALI, MUJAO, NEAR_GAO, UNNAMED, mention
 
 
 
@@ -54,6 +54,16 @@ def test_a_town_joins_its_region_and_a_point_next_to_it():
     region = mention("b", place=KIDAL_REGION, geo_precision=3)
     assert groups([mention("a", place=KIDAL), region]) == [["a", "b"]]
     assert groups([mention("c", place=GAO), mention("d", place=NEAR_GAO, geo_precision=2)]) == [["c", "d"]]
+
+
+def test_a_report_naming_only_the_country_joins_a_town_in_it():
+    country = mention("b", place=MALI, geo_precision=3)
+    assert groups([mention("a", place=GAO), country]) == [["a", "b"]]
+
+
+def test_mentions_without_a_country_fuse_only_within_their_article():
+    assert len(cluster([mention("a", place=None), mention("b", place=None)])) == 2
+    assert groups([mention("a", place=None), mention("a", place=None)]) == [["a", "a"]]
 
 
 def test_unnamed_group_joins_a_named_one():

@@ -45,6 +45,19 @@ def test_a_toll_that_rises_in_later_reports_is_an_update():
     assert event.row["fatalities"] == 14 and event.disputes[0].kind == "update"
 
 
+def test_a_toll_revised_down_by_a_later_official_count_is_an_update():
+    event = fused(mention("a", fatalities=deaths(95)), mention("c", fatalities=deaths(35)))
+    assert event.row["fatalities"] == 35 and event.disputes[0].kind == "update"
+    assert (event.row["fatalities_low"], event.row["fatalities_high"]) == (35, 95)
+
+
+def test_reports_that_go_up_and_down_over_days_conflict_and_the_lowest_counts():
+    articles = ARTICLES | {"d": ArticleInfo(date(2013, 2, 9), "BBC")}
+    event = fused(mention("a", fatalities=deaths(11)), mention("c", fatalities=deaths(14)),
+                  mention("d", fatalities=deaths(12)), articles=articles)
+    assert event.row["fatalities"] == 11 and event.disputes[0].kind == "conflict"
+
+
 def test_unknown_tolls_give_zero_and_no_range():
     event = fused(mention("a"), mention("b"))
     assert (event.row["fatalities"], event.row["fatalities_low"], event.row["fatalities_high"]) == (0, None, None)

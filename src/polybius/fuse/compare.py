@@ -5,7 +5,9 @@ different day, place, actor or type family → different events. Open cases, dec
 - a vague date ("over the weekend", "last week") matches an exact one inside its span;
 - a date set by a default rule (the day a source spoke, or the publication date, when the event's own
   clause gives no date) only bounds the event from above: it matches exact dates up to two days before;
-- a town matches its own region when one report names only the region (geo_precision 3);
+- a town matches its own region when one report names only the region (geo_precision 3), and
+  anything in a country matches a report that names only the country;
+- a mention with no known country is compared only with mentions of its own article;
 - an unnamed actor ("Islamist rebels", "gunmen") matches a named group; two different named groups
   with nothing in common do not;
 - "clashes" in one report and "rocket fire" in another, same day and town, are one event: battles,
@@ -44,9 +46,12 @@ def country_of(mention: EventMention) -> str:
     return (place.country_code or UNKNOWN_COUNTRY) if place else UNKNOWN_COUNTRY
 
 
-def block_of(mention: EventMention) -> tuple[str, str, bool]:
+def block_of(mention: EventMention) -> tuple:
     """Only mentions with the same block are ever compared: the blocking that keeps fusion linear."""
-    return country_of(mention), family(mention), mention.aggregate
+    country = country_of(mention)
+    if country == UNKNOWN_COUNTRY:  # nothing ties it to other articles' events
+        return country, family(mention), mention.aggregate, mention.document
+    return country, family(mention), mention.aggregate
 
 
 def is_default_date(event_date: EventDate) -> bool:
@@ -86,7 +91,7 @@ class Facts:
 
     window: tuple[date, date] | None
     exact_day: date | None  # set only for a stated single day
-    place: tuple[int, str | None, tuple[float, float], int] | None  # geonameid, admin1, point, precision
+    place: tuple[int, str | None, tuple[float, float], int, bool] | None  # id, admin1, point, precision, is country
     actors: frozenset[str]
     sub_type: str
 
@@ -98,7 +103,8 @@ def facts_of(mention: EventMention) -> Facts:
     where = mention.place.place if mention.place else None
     place = None
     if where is not None:
-        place = (where.geonameid, where.admin1, (where.latitude, where.longitude), mention.place.geo_precision)
+        place = (where.geonameid, where.admin1, (where.latitude, where.longitude), mention.place.geo_precision,
+                 where.feature_code.startswith("PCL"))
     return Facts(date_window(mention), exact, place, named_actors(mention), mention.sub_event_type)
 
 
@@ -108,7 +114,7 @@ class Profile:
 
     window: tuple[date, date] | None = None
     exact_day: date | None = None
-    places: list[tuple[int, str | None, tuple[float, float], int]] = field(default_factory=list)
+    places: list[tuple[int, str | None, tuple[float, float], int, bool]] = field(default_factory=list)
     actors: set[str] = field(default_factory=set)
     sub_types: set[str] = field(default_factory=set)
 
@@ -139,10 +145,12 @@ def compatible(profile: Profile, facts: Facts) -> bool:
 def _place_fits(profile: Profile, place) -> bool:
     if place is None or not profile.places:
         return True
-    geonameid, admin1, point, precision = place
-    for other_id, other_admin1, other_point, other_precision in profile.places:
+    geonameid, admin1, point, precision, is_country = place
+    for other_id, other_admin1, other_point, other_precision, other_is_country in profile.places:
         if other_id == geonameid or km(point, other_point) <= SAME_PLACE_KM:
             continue
+        if is_country or other_is_country:
+            continue  # only the country is known: blocking already made it the same country
         broad = precision == 3 or other_precision == 3
         if broad and admin1 and admin1 == other_admin1:
             continue  # a town and the region it lies in

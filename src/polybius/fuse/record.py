@@ -8,8 +8,9 @@ Choices, field by field:
   actors become associated actors;
 - place: the most precise place (lowest geo_precision, then resolution score);
 - fatalities: within one article the fullest figure (articles split a toll across sentences); across
-  articles ACLED's conservative figure — the lowest — unless later reports raise the toll, in which
-  case the latest reports count and the rise is recorded as an update, not a conflict;
+  articles ACLED's conservative figure — the lowest — unless reports of later days revise the toll
+  step by step, in which case the latest report counts and the change is recorded as an update, not
+  a conflict;
 - source: the outlets of the independent reports (a paragraph repeated from another report in the same
   event adds a document but not a source).
 """
@@ -194,11 +195,17 @@ def _fatalities(mentions, articles) -> tuple[int, int | None, int | None, Disput
     high = max(m.fatalities.high if m.fatalities.high is not None else m.fatalities.best for m in claims)
     if len(set(bests)) == 1:
         return bests[0], low, high, None
-    days = [_published(articles, m.document) for m in claims]
-    rising = all(b1 <= b2 for b1, b2 in zip(bests, bests[1:])) and len(set(days)) > 1
-    if rising:  # a toll that grew over days: the latest reports hold, conservatively
-        latest = [m.fatalities.best for m, d in zip(claims, days) if d == days[-1]]
-        figure, kind = min(latest), "update"
+    by_day: dict[date, list[int]] = {}
+    for m in claims:
+        by_day.setdefault(_published(articles, m.document), []).append(m.fatalities.best)
+    day_figures = [min(v) for v in by_day.values()]
+    agree_within_days = all(len(set(v)) == 1 for v in by_day.values())
+    monotonic = (all(a <= b for a, b in zip(day_figures, day_figures[1:]))
+                 or all(a >= b for a, b in zip(day_figures, day_figures[1:])))
+    if len(by_day) > 1 and agree_within_days and monotonic:
+        # Later reports revise the toll (it rises as bodies are found, or an official count corrects
+        # it): the latest report holds.
+        figure, kind = day_figures[-1], "update"
     else:
         figure, kind = min(bests), "conflict"
     dispute = Dispute("fatalities", kind, tuple(
