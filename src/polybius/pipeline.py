@@ -86,7 +86,8 @@ class Polybius:
         times = find_times(document)
         places = find_places(document, self.gazetteer)
         actors = find_actors(document, self.actor_dictionary)
-        return Analysis(document, times, places, actors, find_events(document, times, places, actors))
+        events = find_events(document, times, places, actors, self.gazetteer)
+        return Analysis(document, times, places, actors, events)
 
     def analyze_articles(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         for document in nlp.analyze(articles):

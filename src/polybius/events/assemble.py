@@ -9,6 +9,7 @@ marks with the dates they allow (context.py).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -18,33 +19,50 @@ from polybius.events.detect import Detection, detect
 from polybius.events.fatalities import count_fatalities
 from polybius.events.roles import Roles, assign_roles
 from polybius.nlp import Document
-from polybius.place import place_event
+from polybius.place import Gazetteer, country_place, focus_place, place_event
 from polybius.records import ActorMention, EventMention, PlaceMention, TimeExpression
 from polybius.time import date_event
 
 
 def find_events(document: Document, times: list[TimeExpression], places: list[PlaceMention],
-                actors: list[ActorMention]) -> list[EventMention]:
-    """Every event mention of the document, in text order."""
+                actors: list[ActorMention], gazetteer: Gazetteer | None = None) -> list[EventMention]:
+    """Every event mention of the document, in text order. With the gazetteer, region-level places
+    are coded to their capitals (see polybius.place.place_event)."""
     if not isinstance(document, Document):
         raise ValueError(f"find_events expects a polybius.nlp.Document, got {type(document).__name__}")
-    fallback_country = _main_country(places)
+    setting = _Setting(focus_place(places), country_place(places))
     mentions: list[EventMention] = []
     per_sentence: Counter[int] = Counter()
     for detection in detect(document.doc):
         sentence = detection.sentence
         n = per_sentence[sentence.start_char]
         per_sentence[sentence.start_char] += 1
-        mentions.append(_mention(document, detection, n, times, places, actors, fallback_country))
+        mentions.append(_mention(document, detection, n, times, places, actors, setting, gazetteer))
     return mentions
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """Where the article is set: the place of event sentences that name none (see focus_place)."""
+
+    focus: PlaceMention | None
+    country: PlaceMention | None
+
+    def place_for(self, named: PlaceMention | None) -> PlaceMention | None:
+        if named is None:
+            return self.focus
+        if named.place is None:  # a place we cannot locate: only its country is safe to say
+            return self.country
+        return named
+
+
 def _mention(document: Document, detection: Detection, n: int, times: list[TimeExpression],
-             places: list[PlaceMention], actors: list[ActorMention], fallback_country: str | None) -> EventMention:
+             places: list[PlaceMention], actors: list[ActorMention], setting: _Setting,
+             gazetteer: Gazetteer | None) -> EventMention:
     sentence, trigger, sub_type = detection.sentence, detection.trigger, detection.sub_type
     published = document.article.published
-    place = place_event(document, trigger, places)
-    country = place.place.country_code if place is not None and place.place is not None else fallback_country
+    place = setting.place_for(place_event(document, trigger, places, gazetteer))
+    country = place.place.country_code if place is not None and place.place is not None else None
     roles = _localized(assign_roles(sentence, trigger, sub_type, actors), country)
     event_date = date_event(document, trigger, times)
     background = is_background(trigger, event_date, published)
@@ -88,10 +106,3 @@ def _localized(roles: Roles, country: str | None) -> Roles:
         tuple(local(m) for m in roles.assoc_actor_1), tuple(local(m) for m in roles.assoc_actor_2),
         roles.civilian_targeting,
     )
-
-
-def _main_country(places: list[PlaceMention]) -> str | None:
-    """The country most of the document's resolved places lie in: the event's country when its own
-    sentence names no place."""
-    counts = Counter(p.place.country_code for p in places if p.place is not None)
-    return counts.most_common(1)[0][0] if counts else None

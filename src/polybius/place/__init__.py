@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from polybius.place.download import DownloadError, download_dump
 from polybius.place.dump import DumpFormatError
-from polybius.place.event_place import place_event
+from polybius.place.event_place import country_place, focus_place, place_event
 from polybius.place.gazetteer import Candidate, Gazetteer
 from polybius.place.output import rows
 from polybius.place.places import find_places
 from polybius.place.regions import CountryInfo, country_info
 
 __all__ = [
-    "Candidate", "CountryInfo", "DownloadError", "DumpFormatError", "Gazetteer", "country_info",
-    "download_dump", "find_places", "place_event", "rows",
+    "Candidate", "CountryInfo", "DownloadError", "DumpFormatError", "Gazetteer", "country_info", "country_place",
+    "download_dump", "find_places", "focus_place", "place_event", "rows",
 ]

@@ -12,6 +12,7 @@ A region-level place is coded to its capital, as ACLED does (geo_precision 3); a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -40,6 +41,37 @@ def place_event(
         before = [p for p in places if previous.start_char <= p.span.start < previous.end_char]
         chosen = _choose(document, trigger, [p for p in before if not _is_metonym(document, p)])
     return _as_event_place(chosen, gazetteer) if chosen is not None else None
+
+
+def focus_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """Where the article as a whole is set, for an event sentence that names no place itself.
+
+    The town the article names most often (it must be the clear favourite, in the article's main
+    country) at geo_precision 2 at least, as the location is implied rather than stated; else the main
+    country, when the article names it, at precision 3; else nothing.
+    """
+    resolved = [p for p in places if p.place is not None]
+    if not resolved:
+        return None
+    country = Counter(p.place.country_code for p in resolved).most_common(1)[0][0]
+    local = [p for p in resolved if p.place.country_code == country]
+    towns = Counter(p.place.geonameid for p in local if not p.place.feature_code.startswith(("PCL", "CONT")))
+    ranked = towns.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        first = next(p for p in local if p.place.geonameid == ranked[0][0])
+        return replace(first, relation="article", geo_precision=max(2, first.geo_precision))
+    return country_place(local)
+
+
+def country_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """The article's mention of its main country, as a country-level event place (precision 3)."""
+    resolved = [p for p in places if p.place is not None]
+    if not resolved:
+        return None
+    country = Counter(p.place.country_code for p in resolved).most_common(1)[0][0]
+    named = next((p for p in resolved if p.place.country_code == country and p.place.feature_code.startswith("PCL")),
+                 None)
+    return replace(named, relation="article", geo_precision=3) if named else None
 
 
 def _choose(document: Document, trigger: Token, candidates: list[PlaceMention]) -> PlaceMention | None:
@@ -104,7 +136,10 @@ def _as_event_place(mention: PlaceMention, gazetteer: Gazetteer | None) -> Place
     if mention.relation == "distance" and mention.geo_precision >= 3 and place.feature_class == "P" and entry.admin1_code:
         area = gazetteer.admin_area(place.country_code, entry.admin1_code)
         entry = area if area is not None else entry
-    if entry.place.feature_class == "A" and entry.capital_id is not None:
+    # A region is coded to its capital; a whole country is not (its capital would put a northern
+    # event in the south), it keeps its central point at precision 3.
+    is_country = entry.place.feature_code.startswith("PCL")
+    if entry.place.feature_class == "A" and entry.capital_id is not None and not is_country:
         capital = gazetteer.place(entry.capital_id)
         if capital is not None:
             precision = 2 if entry.place.feature_code in ("ADM2", "ADM3") else 3

@@ -1,0 +1,35 @@
+"""Where an article is set: the place of event sentences that name none."""
+
+from __future__ import annotations
+
+from polybius.place import country_place, focus_place
+from polybius.records import Place, PlaceMention, Span
+
+GAO = Place(2457163, "Gao", 16.27, -0.04, "ML", admin1="Gao")
+KIDAL = Place(2455290, "Kidal", 18.44, 1.41, "ML", admin1="Kidal")
+MALI = Place(2453866, "Mali", 17.0, -4.0, "ML", feature_class="A", feature_code="PCLI")
+PARIS = Place(2988507, "Paris", 48.85, 2.35, "FR", feature_code="PPLC")
+
+
+def at(place, start=0):
+    return PlaceMention(Span("d", start, start + 3, "xyz"), place)
+
+
+def test_the_clear_favourite_town_of_the_main_country_at_precision_two():
+    focus = focus_place([at(GAO), at(MALI), at(GAO, 50), at(KIDAL, 90), at(PARIS, 120)])
+    assert focus.place == GAO and focus.geo_precision == 2 and focus.relation == "article"
+
+
+def test_no_clear_favourite_falls_back_to_the_country_named():
+    focus = focus_place([at(GAO), at(KIDAL, 40), at(MALI, 80)])
+    assert focus.place == MALI and focus.geo_precision == 3
+
+
+def test_a_single_town_is_the_focus_and_nothing_resolved_gives_nothing():
+    assert focus_place([at(KIDAL)]).place == KIDAL
+    assert focus_place([PlaceMention(Span("d", 0, 5, "Konna"), None)]) is None
+
+
+def test_country_place_needs_the_country_to_be_named():
+    assert country_place([at(GAO)]) is None
+    assert country_place([at(GAO), at(MALI, 10)]).place == MALI
