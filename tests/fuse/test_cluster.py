@@ -66,6 +66,22 @@ def test_mentions_without_a_country_fuse_only_within_their_article():
     assert groups([mention("a", place=None), mention("a", place=None)]) == [["a", "a"]]
 
 
+def test_no_contradiction_is_not_enough_without_shared_evidence():
+    # A vague date, a whole country and unnamed actors: nothing says these two reports are one event.
+    exact = mention("a", place=MALI, geo_precision=3, actors=(UNNAMED,))
+    vague = mention("b", place=MALI, geo_precision=3, actors=(UNNAMED,), day=date(2013, 2, 7), precision=2)
+    assert len(cluster([exact, vague])) == 2
+
+
+def test_a_place_inherited_from_the_article_setting_is_weak_evidence():
+    from dataclasses import replace
+
+    first = mention("a", actors=(UNNAMED,), sub="Attack", kind="Violence against civilians")
+    inherited = mention("a", actors=(UNNAMED,))
+    inherited = replace(inherited, place=replace(inherited.place, relation="article"))
+    assert len(cluster([first, inherited])) == 2
+
+
 def test_unnamed_group_joins_a_named_one():
     assert groups([mention("a"), mention("b", actors=(FRANCE, UNNAMED))]) == [["a", "b"]]
 

@@ -88,6 +88,16 @@ def test_a_stated_date_beats_one_set_by_a_default_rule():
     assert event.row["event_date"] == "2013-02-05"
 
 
+def test_a_stated_vague_date_beats_a_defaulted_exact_one():
+    weekend = mention("a", day=date(2013, 2, 2), precision=2)
+    event = fused(weekend, mention("b", day=date(2013, 2, 4), rule="publication"))
+    assert (event.row["event_date"], event.row["time_precision"]) == ("2013-02-02", 2)
+
+
+def test_an_event_no_report_dates_is_not_a_row():
+    assert fuse_all([mention("a", day=None)], ARTICLES, {}, {}, {}, now=1).events == []
+
+
 def test_row_carries_country_codes_and_interaction():
     event = fused(mention("a", place=KIDAL, actors=(FRANCE, MUJAO)))
     assert event.row["iso"] == 466 and event.row["region"] == "Western Africa"

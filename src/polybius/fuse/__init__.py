@@ -28,7 +28,8 @@ class Fusion:
 
 def fuse_all(mentions: Sequence[EventMention], articles: dict[str, ArticleInfo], previous: dict[str, str],
              fingerprints: dict[str, tuple[str, int]], counters: dict[str, int], now: int) -> Fusion:
-    clusters = cluster_mentions(mentions)
+    # An event no report dates (a recalled event without its own date) cannot be an ACLED row.
+    clusters = [c for c in cluster_mentions(mentions) if any(m.date is not None for m in c)]
     identities = assign_ids(clusters, previous, counters, _prefix)
     events, independent = [], {}
     for event_id, members in zip(identities.ids, clusters):

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from polybius.fuse.compare import Profile, affinity, block_of, compatible, facts_of, is_default_date
+from polybius.fuse.compare import AFFINITY_TO_FUSE, Profile, affinity, block_of, compatible, facts_of, is_default_date
 from polybius.records import EventMention
 
 _UNDATED_PRECISION = 9
@@ -46,7 +46,7 @@ def cluster_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention
                 if sentence in sentences[index] or not compatible(profiles[index], facts):
                     continue
                 score = affinity(profiles[index], facts)
-                if score > best_score:
+                if score >= AFFINITY_TO_FUSE and score > best_score:
                     best, best_score = index, score
         if best is None:
             best = len(clusters)

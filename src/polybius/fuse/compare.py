@@ -8,6 +8,9 @@ different day, place, actor or type family → different events. Open cases, dec
 - a town matches its own region when one report names only the region (geo_precision 3), and
   anything in a country matches a report that names only the country;
 - a mention with no known country is compared only with mentions of its own article;
+- not contradicting is not enough: two reports fuse only on positive evidence (AFFINITY_TO_FUSE), a
+  place both state, a named actor both give, the same stated day. A place inferred from the article's
+  setting, or a whole country, is weak evidence: it must not pull unrelated events together.
 - an unnamed actor ("Islamist rebels", "gunmen") matches a named group; two different named groups
   with nothing in common do not;
 - "clashes" in one report and "rocket fire" in another, same day and town, are one event: battles,
@@ -29,6 +32,9 @@ SAME_PLACE_KM = 30.0  # two points this close are one location ("near Gao" and G
 # How far a date of each ACLED time_precision may lie from the day it names.
 WINDOW_DAYS = {1: 0, 2: 6, 3: 31}
 DEFAULT_REACH_BACK_DAYS = 2
+# Evidence needed to fuse (see affinity): a stated shared place (2), or a shared stated day with a
+# shared named actor or sub-type (1 + 1). Chosen from ACLED's rule, not fitted to data.
+AFFINITY_TO_FUSE = 2.0
 UNKNOWN_COUNTRY = "??"
 GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters", "Prisoners", "Labor Group")
 
@@ -92,6 +98,7 @@ class Facts:
     window: tuple[date, date] | None
     exact_day: date | None  # set only for a stated single day
     place: tuple[int, str | None, tuple[float, float], int, bool] | None  # id, admin1, point, precision, is country
+    place_stated: bool  # named in the event's own sentence (not inferred from the article's setting)
     actors: frozenset[str]
     sub_type: str
 
@@ -105,7 +112,8 @@ def facts_of(mention: EventMention) -> Facts:
     if where is not None:
         place = (where.geonameid, where.admin1, (where.latitude, where.longitude), mention.place.geo_precision,
                  where.feature_code.startswith("PCL"))
-    return Facts(date_window(mention), exact, place, named_actors(mention), mention.sub_event_type)
+    stated = place is not None and mention.place.relation != "article" and not place[4]
+    return Facts(date_window(mention), exact, place, stated, named_actors(mention), mention.sub_event_type)
 
 
 @dataclass
@@ -115,6 +123,7 @@ class Profile:
     window: tuple[date, date] | None = None
     exact_day: date | None = None
     places: list[tuple[int, str | None, tuple[float, float], int, bool]] = field(default_factory=list)
+    stated_places: set[int] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     sub_types: set[str] = field(default_factory=set)
 
@@ -128,6 +137,8 @@ class Profile:
             self.exact_day = facts.exact_day
         if facts.place is not None:
             self.places.append(facts.place)
+            if facts.place_stated:
+                self.stated_places.add(facts.place[0])
         self.actors |= facts.actors
         self.sub_types.add(facts.sub_type)
 
@@ -163,8 +174,9 @@ def affinity(profile: Profile, facts: Facts) -> float:
     score = 0.0
     if facts.exact_day is not None and profile.exact_day == facts.exact_day:
         score += 1.0
-    if facts.place is not None and any(p[0] == facts.place[0] for p in profile.places):
-        score += 2.0
+    if facts.place is not None and facts.place[0] in {p[0] for p in profile.places}:
+        # A place both reports state is strong; one either report only inherits from its setting is weak.
+        score += 2.0 if facts.place_stated and facts.place[0] in profile.stated_places else 0.5
     score += len(facts.actors & profile.actors)
     if facts.sub_type in profile.sub_types:
         score += 1.0

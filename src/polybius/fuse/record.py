@@ -1,8 +1,8 @@
 """One fused ACLED row from the mentions of an event: fields, sources, disputes and a written note.
 
 Choices, field by field:
-- date: the most precise date any report gives, a date the text states before one set by a default
-  rule (exact dates never disagree inside an event: fusion does not join different days);
+- date: a date the text states before one a default rule set, then the most precise (exact dates
+  never disagree inside an event: fusion does not join different days);
 - type: the sub-type most reports give (weighted by classifier confidence), ties to the first report;
 - actors: the report naming the most (and most specific) actors gives actor1/actor2; other named
   actors become associated actors;
@@ -74,7 +74,7 @@ def build_event(event_id: str, mentions: Sequence[EventMention], articles: dict[
                 independent: dict[str, bool]) -> Event:
     first = _first_report(mentions, articles)
     dated = sorted((m for m in mentions if m.date),
-                   key=lambda m: (m.date.time_precision, is_default_date(m.date), _order(m, articles)))
+                   key=lambda m: (is_default_date(m.date), m.date.time_precision, _order(m, articles)))
     placed = sorted((m for m in mentions if m.place and m.place.place),
                     key=lambda m: (m.place.geo_precision, -m.place.score, _order(m, articles)))
     typed = _vote_type(mentions, first)
