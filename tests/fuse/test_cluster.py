@@ -73,6 +73,14 @@ def test_no_contradiction_is_not_enough_without_shared_evidence():
     assert len(cluster([exact, vague])) == 2
 
 
+def test_a_state_force_and_a_sub_type_in_common_are_weak_evidence():
+    exact = mention("a", place=MALI, geo_precision=3, actors=(FRANCE,))
+    vague = mention("b", place=MALI, geo_precision=3, actors=(FRANCE,), day=date(2013, 2, 7), precision=2)
+    assert len(cluster([exact, vague])) == 2
+    assert groups([mention("c", place=MALI, geo_precision=3, actors=(FRANCE,)),
+                   mention("d", place=MALI, geo_precision=3, actors=(FRANCE,))]) == [["c", "d"]]  # same stated day
+
+
 def test_a_place_inherited_from_the_article_setting_is_weak_evidence():
     from dataclasses import replace
 
