@@ -114,7 +114,7 @@ def dates(inputs: Inputs,
     """Print the temporal expressions of each article as JSONL, normalized to its publication date."""
     from polybius import time as time_stage
 
-    for document in _documents(inputs, published, clean=True):
+    for document in _documents(inputs, published):
         for row in time_stage.rows(document):
             print(json.dumps(row, ensure_ascii=False))
 
@@ -127,15 +127,15 @@ def places(inputs: Inputs,
     from polybius import place as place_stage
 
     store = Gazetteer.open(gazetteer)
-    for document, toponyms in _documents(inputs, None, clean=False, with_toponyms=True):
+    for document, toponyms in _documents(inputs, None, with_toponyms=True):
         for row in place_stage.rows(document, find_places(document, store, toponyms=toponyms)):
             print(json.dumps(row, ensure_ascii=False))
 
 
-def _documents(inputs, published, clean: bool, with_toponyms: bool = False):
-    """Articles from inputs as Documents; given toponym spans keep the raw text so offsets hold."""
+def _documents(inputs, published, with_toponyms: bool = False):
+    """Articles from inputs as cleaned Documents; given toponym spans keep the raw text so offsets hold."""
     from polybius import nlp
-    from polybius.ingest import Defaults, RawArticle, prepare, read_inputs
+    from polybius.ingest import Defaults, prepare, read_inputs
     from polybius.records import Article
 
     for item in read_inputs(inputs, Defaults(published=_day(published))):
@@ -145,7 +145,7 @@ def _documents(inputs, published, clean: bool, with_toponyms: bool = False):
         if with_toponyms and item.toponyms is not None:
             article = Article(id=item.id or "", text=item.text, published=item.published, origin=item.origin)
         else:
-            article = prepare(item) if clean or with_toponyms else item
+            article = prepare(item)
         if isinstance(article, InputProblem):
             console.print(f"[yellow]skipped:[/] {article}")
             continue
