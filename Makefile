@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==25.3"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==25.3" "setuptools==84.2.1"
 	@# torch alone and first: the exact pin takes the CPU build; a range would pull a multi-GB CUDA one.
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -r requirements.lock

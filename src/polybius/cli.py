@@ -37,7 +37,7 @@ def _day(value: Optional[str]) -> Optional[date]:
 
 
 def _fail(error: Exception) -> None:
-    console.print(f"[bold red]error:[/] {error}")
+    console.print(f"[bold red]error:[/] {error}", soft_wrap=True, highlight=False)
     raise typer.Exit(1)
 
 
@@ -104,8 +104,8 @@ def _print_summary(summary, written: dict) -> None:
     for name, path in written.items():
         table.add_row(f"wrote {name}", str(path))
     console.print(table)
-    for problem in summary.problems:
-        console.print(f"[yellow]skipped:[/] {problem}")
+    for problem in summary.problems:  # never wrapped: paths stay whole for copying
+        console.print(f"[yellow]skipped:[/] {problem}", soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -140,14 +140,14 @@ def _documents(inputs, published, with_toponyms: bool = False):
 
     for item in read_inputs(inputs, Defaults(published=_day(published))):
         if isinstance(item, InputProblem):
-            console.print(f"[yellow]skipped:[/] {item}")
+            console.print(f"[yellow]skipped:[/] {item}", soft_wrap=True, highlight=False)
             continue
         if with_toponyms and item.toponyms is not None:
             article = Article(id=item.id or "", text=item.text, published=item.published, origin=item.origin)
         else:
             article = prepare(item)
         if isinstance(article, InputProblem):
-            console.print(f"[yellow]skipped:[/] {article}")
+            console.print(f"[yellow]skipped:[/] {article}", soft_wrap=True, highlight=False)
             continue
         document = nlp.analyze_one(article)
         yield (document, item.toponyms) if with_toponyms else document
@@ -239,10 +239,6 @@ def gazetteer_download(country: Annotated[str, typer.Argument(help="ISO 3166 alp
     except (PolybiusError, ValueError, OSError) as error:
         _fail(error)
     console.print(f"imported {count:,} features for {country.upper()}")
-
-
-def main() -> None:  # pragma: no cover - console entry
-    app()
 
 
 if __name__ == "__main__":  # pragma: no cover
