@@ -1,4 +1,4 @@
-"""Write the dataset out: events as CSV, JSONL, GeoJSON and Parquet; articles as JSONL."""
+"""Write the dataset out: events as CSV, JSONL, GeoJSON and Parquet; articles as JSONL; merged ids."""
 
 from __future__ import annotations
 
@@ -31,7 +31,18 @@ def write_outputs(store: Store, out_dir: Path, formats: Sequence[str] = ("csv", 
             WRITERS[fmt](events, path)
         written[fmt] = path
     written["articles"] = write_articles(store, out_dir / "articles.jsonl")
+    written["merges"] = write_merges(store, out_dir / "merged_events.csv")
     return written
+
+
+def write_merges(store: Store, path: Path) -> Path:
+    """Ids that no longer exist because later reports showed them to be part of another event (ACLED
+    publishes such deletions so that users can update their copies)."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["event_id_cnty", "merged_into", "merged_at"])
+        writer.writerows((old, new, when.isoformat(timespec="seconds")) for old, new, when in store.merges())
+    return path
 
 
 def csv_row(event: dict) -> dict:

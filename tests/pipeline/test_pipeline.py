@@ -83,6 +83,7 @@ def test_other_formats_and_articles_are_written(run_once):
     geo = json.loads((tmp / "out" / "events.geojson").read_text())
     assert geo["type"] == "FeatureCollection" and geo["features"]
     assert (tmp / "out" / "events.parquet").stat().st_size > 0
+    assert (tmp / "out" / "merged_events.csv").read_text().startswith("event_id_cnty,merged_into,merged_at")
     articles = [json.loads(line) for line in (tmp / "out" / "articles.jsonl").open()]
     assert {a["id"] for a in articles} == {"clash-a", "clash-b", "protest-a"}
     assert all(a["text"] and a["paragraphs"] for a in articles)

@@ -88,3 +88,13 @@ def test_event_filter_fields_are_all_applied(tmp_path):
                         event_type="Battles", actor="france", bbox=(-5, 10, 5, 25), limit=3)
     with Store(tmp_path / "x.duckdb") as store:
         assert store.query_events(where) == []
+
+
+def test_merged_ids_are_kept_with_their_successor(tmp_path):
+    with Store(tmp_path / "x.duckdb") as store:
+        store.replace_events([], [("MLI2", "MLI1")], {"MLI": 2}, {})
+        (merge,) = store.merges()
+        with pytest.raises(NotFound, match="merged into MLI1"):
+            store.event("MLI2")
+        assert store.counters() == {"MLI": 2}
+    assert merge[:2] == ("MLI2", "MLI1")

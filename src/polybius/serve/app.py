@@ -122,7 +122,7 @@ def create_app(db: Path | str, token: str | None = None, max_body_bytes: int = 5
             try:
                 event = store.event(event_id)
             except NotFound:
-                merged_into = dict(store.merges()).get(event_id)
+                merged_into = {old: new for old, new, _ in store.merges()}.get(event_id)
                 if merged_into is None:
                     raise ApiError(404, "not_found", f"no event {event_id!r}") from None
                 raise ApiError(

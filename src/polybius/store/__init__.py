@@ -227,8 +227,10 @@ class Store:
             "ORDER BY event_id_cnty", [list(article_ids)]).fetchall()
         return [r[0] for r in rows]
 
-    def merges(self) -> list[tuple[str, str]]:
-        return self.db.execute("SELECT old_id, new_id FROM event_merges ORDER BY merged_at, old_id").fetchall()
+    def merges(self) -> list[tuple[str, str, datetime]]:
+        """Events folded into another by later evidence: (old id, id it lives on as, when)."""
+        return self.db.execute(
+            "SELECT old_id, new_id, merged_at FROM event_merges ORDER BY merged_at, old_id").fetchall()
 
     def query_events(self, where: EventFilter = EventFilter()) -> list[dict]:
         """Fused events as dicts (ACLED columns, documents, evidence, disputes), by date then id."""
