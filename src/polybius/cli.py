@@ -50,6 +50,7 @@ def run(
     source: Annotated[Optional[str], typer.Option(help="Source name for articles without one.")] = None,
     actors: Annotated[list[Path], typer.Option("--actors", help="Extra actor dictionary file (repeatable).")] = [],
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file (default: the built-in one).")] = None,
+    event_examples: Annotated[list[Path], typer.Option("--event-examples", help="Extra JSONL of labelled example sentences for the event classifier (repeatable).")] = [],
     formats: Annotated[str, typer.Option("--format", help="Event formats, comma-separated: csv,jsonl,geojson,parquet.")] = "csv,jsonl,geojson",
     report: Annotated[bool, typer.Option("--report/--no-report", help="Also write sitrep.html.")] = True,
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input instead of skipping it.")] = False,
@@ -58,6 +59,8 @@ def run(
     from polybius.ingest import Defaults
 
     defaults = Defaults(published=_day(published), source=source)
+    if event_examples:  # read by the event classifier when it first loads (see README, Settings)
+        os.environ["POLYBIUS_EVENT_EXAMPLES"] = os.pathsep.join(str(p) for p in event_examples)
     from polybius.export import write_outputs
     from polybius.pipeline import Polybius
 
