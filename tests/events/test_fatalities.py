@@ -227,6 +227,77 @@ def test_cumulative_tolls_are_not_the_events(count, text):
     assert count(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An ordinal on the event, not on who died, ranks nothing in a toll.
+        ("A Chadian soldier and more than 30 jihadists were killed in what looked like the first battle "
+         "for the valley, officials said on Sunday.", (31, 31, None)),
+        ("The second ambush this week killed five policemen.", (5, 5, 5)),
+        # Reporting one more death in a series is still a report of that death.
+        ("A second peacekeeper was killed on Saturday when his patrol was attacked.", (1, 1, 1)),
+    ],
+)
+def test_ordinals_only_rank_the_dead_themselves(count, text, expected):
+    assert figures(count(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She was the third reporter killed in the country.", "The trooper was the first British fatality of the war."],
+)
+def test_ordinal_on_the_dead_is_a_running_tally(count, text):
+    assert count(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said 48 people were killed in the raid, far fewer than the 120 given by residents.",
+        "Police said 48 people were killed, revising a toll of 120 given earlier by the army.",
+        "The ministry said 48 villagers died, lower than the toll of 120 given by the mayor.",
+        "The ministry put the death toll at 48, down from 120 reported by residents.",
+        "Police said 48 people were killed, far fewer than the 120 killed according to residents.",
+    ],
+)
+def test_a_superseded_figure_in_the_sentence_is_not_added(count, text):
+    assert figures(count(text))[0] == 48
+
+
+def test_an_old_figure_alone_is_not_the_events(count):
+    assert count("Residents disputed the initial toll of 120 given by the army.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The raid on the prison left 14 inmates and three guards dead, the ministry said.", (17, 17, 17)),
+        ("Two traders were shot dead by soldiers at the market.", (2, 2, 2)),
+        ("Six fighters lay dead after the battle.", (6, 6, 6)),
+    ],
+)
+def test_dead_names_its_object_before_its_subject(count, text, expected):
+    assert figures(count(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine bandits were killed.", (9, 9, 9)),
+        ("A truck bomb went off near the ministry on Monday, killing 16 people including the bomber.", (16, 16, 16)),
+        ("A blast hit the bus on Tuesday, killing at least 27 border guards, officials said.", (27, 27, None)),
+        ("Armed men attacked the hamlet and more than 60 herders were killed.", (60, 60, None)),
+    ],
+)
+def test_common_wire_phrasings(count, text, expected):
+    assert figures(count(text)) == expected
+
+
+def test_no_deaths_reported_is_zero_and_injured_only_is_unknown(count):
+    assert figures(count("No deaths were reported after the riot.")) == (0, 0, 0)
+    assert count("Fifty-two people were injured in the stampede.") is None
+
+
 def test_cumulative_clause_does_not_hide_the_events_own_toll(count):
     text = "The raid killed 12 fighters, bringing to 40 the number of soldiers killed this year."
     assert figures(count(text)) == (12, 12, 12)

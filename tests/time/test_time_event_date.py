@@ -116,3 +116,51 @@ def test_causal_clause_does_not_borrow_the_main_clause_date(dated):
     result = dated("Rebels raided the base on Monday because troops had detained their leader.", "detained",
                    "2019-04-10")
     assert result.rule == "publication"
+
+
+# -- which adverbial clauses lend their date (time_words.toml [context] temporal_subordinators) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # Wire-lede "as": another development, with its own day, joined to the event.
+        ("French jets pounded rebel depots in the north, as Paris pushed on Monday for African troops.", "pounded"),
+        # ... and the other way round: the joined development does not take the event's day.
+        ("French jets pounded rebel depots in the north on Monday, as Paris pushed for African troops.", "pushed"),
+        ("Gunmen shot dead two guards while the convoy crossed the bridge on Monday.", "shot"),
+        # "before": the two lie an unknown stretch apart.
+        ("Rebels looted the market before troops arrived on Tuesday.", "looted"),
+    ],
+)
+def test_as_while_and_before_clauses_lend_no_date(dated, text, trigger):
+    result = dated(text, trigger, "2013-02-07")
+    assert result.rule == "publication"
+    assert result.span is None
+
+
+def test_after_clause_lends_its_date_to_the_sequel(dated):
+    result = dated("Troops opened fire after protesters stormed the gate on Monday.", "opened", "2013-02-07")
+    assert result.day == date(2013, 2, 4)
+    assert result.rule == "when-clause"
+
+
+def test_a_clause_measuring_the_gap_lends_the_measure_not_the_other_date(dated):
+    # Monday is the seizure's day; the retaking is three days later.
+    result = dated("Troops retook the town three days after rebels seized it on Monday.", "retook", "2013-02-08")
+    assert result.day == date(2013, 2, 7)
+    assert result.span.text == "three days after"
+
+
+def test_a_measured_clause_does_not_take_the_main_clause_date(dated):
+    result = dated("Troops retook the town on Thursday, three days after rebels seized it.", "seized", "2013-02-08")
+    assert result.rule == "publication"
+
+
+def test_days_ago_on_the_start_of_an_operation_dates_the_death(dated):
+    # "27 days ago" hangs on "killed" (through "the start of the operation"): that day, precision 1.
+    result = dated("The army's only loss so far is a pilot killed at the start of the offensive 27 days ago.",
+                   "killed", "2013-02-06")
+    assert result.day == date(2013, 1, 10)
+    assert result.time_precision == 1
+    assert result.span.text == "27 days ago"

@@ -177,6 +177,58 @@ def test_the_day_before_without_an_earlier_date_counts_from_publication(times):
     assert found["the day before"].value == "2013-02-05"
 
 
+def test_days_after_a_dated_object_count_from_that_date(times):
+    # "after" counts from its object, not from publication (2013-02-06): January 11 + 27 days.
+    found = times("The offensive is in its fourth week, 27 days after the operation began on January 11.")
+    assert found["27 days after"].value == "2013-02-07"
+    assert found["27 days after"].time_precision == 1
+    assert found["January 11"].value == "2013-01-11"  # the object's own date stays an expression
+
+
+def test_days_before_a_dated_object_count_back_from_it(times):
+    found = times("Militants left the town two days before French troops arrived on January 28.")
+    assert found["two days before"].value == "2013-01-26"
+
+
+def test_weeks_after_a_date_are_the_week_so_many_weeks_on(times):
+    found = times("Talks opened two weeks after Jan. 11, 2013, in Ouagadougou.")
+    assert found["two weeks after"].value == "2013-W04"
+
+
+def test_days_after_an_undated_object_are_only_a_duration(times):
+    # Never publication + 27: with no date in "the operation began" there is no date to count from.
+    found = times("Rebels attacked the town on Monday. Soldiers retook it 27 days after the operation began.")
+    assert "27 days after" not in found
+    assert found["27 days"].type == "DURATION" and found["27 days"].value == "P27D"
+    assert found["27 days"].first_day is None
+
+
+def test_object_date_cut_off_by_a_comma_is_not_the_anchor(times):
+    found = times("Villagers returned three days after the raid, on Friday, witnesses said.")
+    assert found["three days"].type == "DURATION"
+
+
+def test_days_after_an_object_with_a_coarser_date_stay_a_duration(times):
+    found = times("Police came back three days after last week's raid.")
+    assert found["three days"].value == "P3D"
+
+
+def test_the_day_after_an_undated_event_is_a_day_of_unknown_value(times):
+    found = times("Soldiers returned the day after the raid.")
+    assert found["the day after"].type == "DATE"
+    assert found["the day after"].value == "XXXX-XX-XX" and found["the day after"].first_day is None
+
+
+def test_days_ago_still_count_from_publication(times):
+    found = times("Rebels seized the town on January 11. A pilot died 27 days ago.")
+    assert found["27 days ago"].value == "2013-01-10"
+
+
+def test_a_year_after_that_counts_from_the_last_date_mentioned(times):
+    found = times("The mutiny broke out in March 2012. A year after that, the army split.")
+    assert found["A year after"].value == "2013-03"  # the month named, a year on
+
+
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [

@@ -10,7 +10,12 @@ from it up the dependency tree reaches the trigger's clause without entering ano
    trigger sits in ("stormed a police station on Tuesday, killing five"; "died on Friday after
    their vehicle hit a mine"). The shortest path wins.
 2. "when-clause": it sits in a temporal adverbial clause of the event's clause ("When the town was
-   taken on January 24 2012, more than 90 soldiers were killed").
+   taken on January 24 2012, more than 90 soldiers were killed"). Only subordinators that put the
+   two events at one time lend a date ([context] temporal_subordinators: "when", "after", "once"
+   ...); "as" and "while" do not: "Jets pounded rebel bases, as Paris pushed on Monday for African
+   troops" says nothing of the day of the strikes. A clause that measures the gap ("27 days after
+   the operation began on January 11") lends only that measure, resolved from its object, never the
+   other event's own date; nor does it share the main clause's date the other way round.
 3. "said-<expression>": the event clause has no date but the clause reporting it has one
    ("..., French sources said yesterday"): the event is dated to the report.
 4. "publication": nothing in the sentence dates it: the publication day, precision 1. None only
@@ -62,7 +67,24 @@ def _shares_main_time(token: Token, lex: Lexicon) -> bool:
     marks = [c.lower_ for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i]
     if not marks:
         return token.tag_ in ("VBG", "VBN")
-    return any(mark in lex.temporal_subordinators for mark in marks)
+    return _temporal_clause(token, lex) and _measure(token, lex) is None
+
+
+def _measure(clause: Token, lex: Lexicon) -> Token | None:
+    """The gap a temporal clause states ("three days after rebels seized it"): its unit word."""
+    marks = [c for c in clause.children if c.dep_ in ("mark", "advmod")]
+    for token in (*clause.children, *(c for mark in marks for c in mark.children)):
+        if token.dep_ == "npadvmod" and token.lower_ in lex.units:
+            return token
+    return None
+
+
+def _lends_its_date(clause: Token, expression: TimeExpression, lex: Lexicon) -> bool:
+    """Whether a date inside a temporal clause dates the clause it joins (rule 2)."""
+    if not _temporal_clause(clause, lex):
+        return False
+    measure = _measure(clause, lex)
+    return measure is None or expression.span.start <= measure.idx < expression.span.end
 
 
 def clause_chain(trigger: Token, lex: Lexicon) -> tuple[dict[int, int], Token]:
@@ -106,7 +128,7 @@ def attach(root: Token, chain: dict[int, int], reporters: set[int], lex: Lexicon
         if token.i in chain:
             if not crossed:
                 return Attachment(0, chain[token.i] + steps, expression)
-            if len(crossed) == 1 and _temporal_clause(crossed[0], lex):
+            if len(crossed) == 1 and _lends_its_date(crossed[0], expression, lex):
                 return Attachment(1, chain[token.i] + steps, expression)
             return None
         if token.i in reporters:

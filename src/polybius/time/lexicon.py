@@ -15,6 +15,8 @@ from pathlib import Path
 DATA_FILE = Path(__file__).parent / "data" / "time_words.toml"
 
 ANCHORS = ("publication", "discourse")
+# Directions may also count from their own object ("27 days after January 11").
+DIRECTION_ANCHORS = (*ANCHORS, "object")
 
 
 class TimeDataError(ValueError):
@@ -108,6 +110,7 @@ class Lexicon:
     future_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     temporal_subordinators: frozenset[str]
+    anaphoric_objects: frozenset[str]
     future_tolerance_days: int
     neutral_tolerance_days: int
     patterns: tuple[Pattern, ...]
@@ -197,11 +200,11 @@ def _units(table: dict) -> tuple[dict[str, Unit], frozenset[str]]:
     return units, frozenset(singular)
 
 
-def _anchored(table: dict, name: str, key: str, cls):
+def _anchored(table: dict, name: str, key: str, cls, anchors: tuple[str, ...] = ANCHORS):
     out = {}
     for phrase, spec in table.items():
-        if spec.get("anchor") not in ANCHORS:
-            raise TimeDataError(f"{DATA_FILE.name}: [{name}] {phrase!r} needs anchor = one of {ANCHORS}")
+        if spec.get("anchor") not in anchors:
+            raise TimeDataError(f"{DATA_FILE.name}: [{name}] {phrase!r} needs anchor = one of {anchors}")
         out[phrase] = cls(int(spec[key]), spec["anchor"])
     return out
 
@@ -240,7 +243,7 @@ def build(data: dict) -> Lexicon:
         units=units,
         singular_units=singular,
         relatives=_anchored(_table(data, "relatives"), "relatives", "offset", Relative),
-        directions=_anchored(_table(data, "directions"), "directions", "sign", Direction),
+        directions=_anchored(_table(data, "directions"), "directions", "sign", Direction, DIRECTION_ANCHORS),
         period_parts={k: PeriodPart(float(v.get("from", 0.0)), float(v.get("to", 1.0)), v.get("side"))
                       for k, v in _table(data, "period_parts").items()},
         deictic={k: Deictic(int(v["days"]), v.get("daypart")) for k, v in _table(data, "deictic").items()},
@@ -253,6 +256,7 @@ def build(data: dict) -> Lexicon:
         future_verbs=frozenset(context["future_verbs"]),
         reporting_verbs=frozenset(context["reporting_verbs"]),
         temporal_subordinators=frozenset(context["temporal_subordinators"]),
+        anaphoric_objects=frozenset(_table(data, "anaphoric_objects")["words"]),
         future_tolerance_days=int(_table(data, "settings")["future_tolerance_days"]),
         neutral_tolerance_days=int(_table(data, "settings")["neutral_tolerance_days"]),
         patterns=patterns,

@@ -19,6 +19,7 @@ from polybius.nlp import Document
 from polybius.records import TimeExpression
 from polybius.time.grammar import Candidate, grammar, select
 from polybius.time.lexicon import Lexicon, phrase_key
+from polybius.time.offsets import counted_from_object, object_span
 from polybius.time.resolve import resolve
 from polybius.time.values import Context, Rejected, TimeValue
 
@@ -187,14 +188,21 @@ def expressions(text: str, published: date | None, doc: Doc | None = None) -> li
     starts = [s.start_char for s in doc.sents] if doc is not None and doc.has_annotation("SENT_START") else [0]
     discourse = Discourse(starts)
     found: list[tuple[Candidate, TimeValue]] = []
+    from_objects: dict[int, tuple[int, int]] = {}  # index in found -> where its object lies
     for candidate in select(candidates):
         sentence = discourse.sentence(candidate.start)
         tense = clause_tense(token_at(doc, candidate.start, candidate.end), lex)
         value = _resolved(lex, candidate, discourse.context(published, sentence, tense))
         if value is None:
             continue
-        discourse.note(value, sentence, candidate.rule)
+        where = object_span(candidate, text, lex)
+        if where is not None:  # "27 days after X": its value waits for X's date, further on
+            from_objects[len(found)] = where
+        else:
+            discourse.note(value, sentence, candidate.rule)
         found.append((candidate, value))
+    for index, where in from_objects.items():
+        found[index] = counted_from_object(lex, found[index][0], found[index + 1:], where, published)
     return found
 
 

@@ -19,6 +19,8 @@ tests/time/:
   part in its MOD attribute) and narrow first_day/last_day to the part's days.
 - "N weeks ago" is a week (2013-W04), "N months ago" a month, "N years ago" a year: the value is
   as precise as the unit says, no more.
+- "N days after/before X" counts from X, not from publication: from X's own date when X names
+  one, else it is only a DURATION (offsets.py); "N days ago" counts from publication.
 """
 
 from __future__ import annotations
@@ -290,13 +292,15 @@ def resolve_offset(lex: Lexicon, groups: dict[str, str], ctx: Context) -> TimeVa
     steps = direction.sign * count * unit.factor
     if unit.clock:  # "three hours later" stays on the anchor's day; "48 hours later" is two days on
         grain, steps = "day", direction.sign * (count // 24 if unit.name == "hour" else 0)
-    reference = ctx.reference if direction.anchor == "discourse" else None
+    # "after"/"before" reach here counting from their object's date (offsets.py) or, with no
+    # object ("the day before."), from the last date mentioned: both are ctx.reference.
+    reference = ctx.reference if direction.anchor in ("discourse", "object") else None
     # "up from $3 million a year ago" after a quarter's results: that quarter, a year back.
     base = (ctx.recent_quarter or reference) if grain == "year" else None
     base_period = base.period() if base is not None else None
     if base_period is not None and periods.GRAIN_RANK[base_period.grain] < periods.GRAIN_RANK["year"]:
         return dated(periods.shift(base_period, steps, grain))
-    anchor = (reference.first_day if direction.anchor == "discourse" and reference else None) or ctx.published
+    anchor = (reference.first_day if reference else None) or ctx.published
     if anchor is None:
         return unknown(grain)
     return dated(periods.shift(periods.containing(anchor, grain), steps, grain))

@@ -18,7 +18,8 @@ Numbers (parse_quantity -> (best, low, high); best is ACLED's conservative figur
 
 Counting (count_fatalities over one event's sentence)
 - deaths are reported by: kill/execute/massacre/behead/... (passive subjects, active objects,
-  "11 militants killed"), die/perish, "dead" ("leaving 5 dead", "shot dead"), "lost their lives",
+  "11 militants killed"), die/perish, "dead" ("leaving 5 dead", "shot dead"; its object before its
+  subject: "the siege left 19 hostages and two gunmen dead" is 21, not the siege), "lost their lives",
   "had their throats slit", and count nouns "deaths", "fatalities", "bodies", "death toll";
 - the dependency parse ties each number to its death word, so "11 of its troops were killed and 60
   wounded" is 11; victims joined by "and" are summed across sides: "a French soldier and more than
@@ -30,7 +31,12 @@ Counting (count_fatalities over one event's sentence)
 - a stated zero ("no one was killed", "nobody was hurt", "no casualties", "without casualties") -> 0;
   "no reports of casualties" is not a zero (the "no" is on the reports);
 - cumulative tolls are not the event's: a death word under "since", "so far", "this year", "bringing",
-  "total"... or with an ordinal ("the second French casualty") is skipped;
+  "total"... is skipped, and so is one whose dead carry an ordinal ("the fifth soldier killed", "the
+  first French fatality"); an ordinal elsewhere ranks nothing ("killed during the first clashes",
+  "the second ambush this week killed five"), and "a second soldier was killed" is one death;
+- a superseded figure is not added to the one that replaces it: a death word under "than"/"from",
+  the object of "revise"/"correct"/..., or marked "earlier"/"initial"/... ("35 were killed, far
+  fewer than the toll of 95 given by officials" is 35);
 - with a trigger, only death words in the trigger's clause (its ancestors and descendants) count,
   unless none is, then the whole sentence's do;
 - None when the sentence reports no deaths: fusion treats None as unknown, 0 only when stated.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import spacy
@@ -11,6 +12,9 @@ from polybius.events.fatalities.lexicon import Lexicon, lexicon
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
 from polybius.nlp import Document
 from polybius.records import FatalityCount, Span
+
+
+ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +37,7 @@ def count_fatalities(
         cues = related or cues
     counted: dict[int, _Counted] = {}  # by victim token, so one victim is never counted twice
     for cue in cues:
-        if _cumulative(cue, lex):
+        if _cumulative(cue, lex) or _superseded(cue, lex):
             continue
         for victim in _victims(cue, lex):
             for token in _with_conjuncts(victim, counted):
@@ -92,10 +96,20 @@ def _victims(cue: Token, lex: Lexicon) -> list[Token]:
     if cue.lower_ in lex.dead_words:
         if cue.pos_ == "NOUN" or cue.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
             return [cue] if _explicit_number(cue, lex) else []  # "five dead"; "prayers for the dead" counts none
-        if cue.dep_ == "amod":
+        if cue.dep_ == "amod" and cue.i < cue.head.i:
             return [cue.head]  # "five dead soldiers"
-        head = cue.head  # "leaving 5 dead", "were shot dead"
-        return [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")][:1]
+        if cue.dep_ == "amod":  # "left 14 inmates and three guards dead": all the joined victims
+            first = cue.head
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+            return [first]
+        # "left 19 hostages dead", "were shot dead", "lay dead": the object before any subject
+        # ("The siege left 19 hostages and two gunmen dead" did not kill the siege).
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            found = [c for c in cue.head.children if c.dep_ == dep]
+            if found:
+                return found[:1]
+        return []
     if lemma in lex.throat_verbs:
         throat = _throat_of(cue, lex)
         owners = [c for c in throat.children if c.dep_ == "prep" and c.lower_ == "of"] if throat else []
@@ -153,7 +167,6 @@ def _explicit_number(token: Token, lex: Lexicon) -> bool:
 
 def _count_of(token: Token, lex: Lexicon) -> _Counted | None:
     """How many people one victim token stands for, with the phrase that says so."""
-    doc = token.doc
     lower = token.lower_
     if lower in lex.zero_words or _is_no_one(token, lex):
         return None  # zeros are read by _stated_zero
@@ -186,6 +199,8 @@ def _is_number_word(token: Token, lex: Lexicon) -> bool:
     lower = token.lower_
     if lower in lex.one_words:
         return False  # "a soldier" is counted as a singular noun, not as a number
+    if lower in lex.ordinals or ORDINAL_DIGITS.fullmatch(lower):
+        return False  # spaCy's like_num takes "second" for a number: "a second soldier" is one
     return token.like_num or token.pos_ == "NUM" or lower in lex.vague or lower in lex.multipliers or lower in lex.units
 
 
@@ -232,7 +247,34 @@ def _cumulative(cue: Token, lex: Lexicon) -> bool:
     text = " " + " ".join(ordered) + " "
     if any(f" {' '.join(phrase)} " in text for phrase in lex.cumulative):
         return True
-    return any(t.lower_ in lex.ordinals and t.dep_ == "amod" for t in tokens.values())
+    return _ranked_in_a_tally(cue, lex)
+
+
+def _ranked_in_a_tally(cue: Token, lex: Lexicon) -> bool:
+    """An ordinal on who died ("the fifth soldier killed", "the second death") ranks this death
+    in a running tally. One elsewhere does not: "the first clashes" killed their own dead, and "a
+    second soldier was killed on Saturday" reports one death."""
+    ranked = [cue] if cue.pos_ in ("NOUN", "PROPN") else []
+    if cue.dep_ in ("acl", "relcl", "amod"):
+        ranked.append(cue.head)
+    return any(c.dep_ == "amod" and c.lower_ in lex.ordinals for t in ranked for c in t.children)
+
+
+def _superseded(cue: Token, lex: Lexicon) -> bool:
+    """A figure the sentence replaces with a newer one: "35 were killed, far fewer than the toll of
+    95 given by officials", "revising a toll of 95", "an earlier toll of 95"."""
+    for token in (cue, *list(cue.ancestors)[:2]):
+        if token.dep_ == "pobj" and token.head.lower_ in lex.comparisons:
+            return True
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.revision_verbs:
+            return True
+        if token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "amod" and c.lower_ in lex.old_figure_words for c in token.children
+        ):
+            return True
+        if token.pos_ in ("VERB", "AUX") and token.i != cue.i:
+            return False  # a clause of its own: what lies above it is not this figure's
+    return False
 
 
 def _stated_zero(sentence: spacy.tokens.Span, lex: Lexicon) -> tuple[int, int] | None:

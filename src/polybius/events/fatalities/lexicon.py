@@ -38,6 +38,9 @@ class Lexicon:
     without: frozenset[str]
     cumulative: tuple[tuple[str, ...], ...]
     ordinals: frozenset[str]
+    comparisons: frozenset[str]
+    revision_verbs: frozenset[str]
+    old_figure_words: frozenset[str]
 
     number_words: frozenset[str] = frozenset()  # any word of a number phrase, to grow one around a number
     verb_cues: frozenset[str] = frozenset()  # kill and die verbs
@@ -88,6 +91,9 @@ def lexicon() -> Lexicon:
         without=words(raw["zero"]["without"]),
         cumulative=tuple(tuple(words_of(p)) for p in raw["cumulative"]["words"]),
         ordinals=words(raw["cumulative"]["ordinals"]),
+        comparisons=words(raw["superseded"]["comparisons"]),
+        revision_verbs=words(raw["superseded"]["revision_verbs"]),
+        old_figure_words=words(raw["superseded"]["old_figure_words"]),
     )
     return dataclasses.replace(
         lex,
@@ -95,7 +101,6 @@ def lexicon() -> Lexicon:
         verb_cues=lex.kill_verbs | lex.die_verbs,
         noun_cues=lex.count_nouns | lex.event_nouns | lex.toll_nouns,
     )
-
 
 
 def words_of(text: str) -> list[str]:
