@@ -1,13 +1,15 @@
 """Which of an article's places is THIS event's place, with ACLED's geo_precision.
 
-The event's place is looked for in the trigger's own clause first, then in its sentence, then (for
-a sentence that names no place, "The jihadists were using rockets yesterday") in the sentence before.
-Within a sentence, a place governed by the trigger's clause beats one that only sets context:
+The event's place is looked for in the trigger's sentence, then (for a sentence that names no place,
+"The jihadists were using rockets yesterday") in the sentence before. Places that are no event's scene
+never are (relation "aside", see scene.py: a government or people, a speaker's whereabouts, a
+destination, a route), nor is a destination the event's own verb does not take. Among the rest, a
+place governed by the trigger's clause beats one that only sets context:
   "French troops clashed with rebels in the Adrar des Ifoghas mountains" -> Adrar des Ifoghas;
   "... some 300 miles northeast of Timbuktu, near Kidal" -> Kidal, not Timbuktu: a place reached by a
-  distance expression is only a reference point when the sentence names another place;
-  "Paris pushed for ..." (a capital as metonym for a government) -> never the event's place.
-A region-level place is coded to its capital, as ACLED does (geo_precision 3); a country alone too.
+  distance expression is only a reference point when the sentence names another place.
+A region-level place is coded to its capital, as ACLED does (geo_precision 3); a country keeps its own
+point at precision 3.
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from spacy.tokens import Span as SentenceSpan
 from spacy.tokens import Token
 
 from polybius.nlp import Document
-from polybius.place.gazetteer import Gazetteer
-from polybius.records import PlaceMention
+from polybius.place.build import NameKind
+from polybius.place.gazetteer import Candidate, Gazetteer
+from polybius.place.scene import ASIDE, destination_of, sent_elsewhere
+from polybius.place.syntax import governed_by, head_token
+from polybius.place.toponym import vocabulary
+from polybius.records import Place, PlaceMention
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _REGION_CODES = ("ADM1", "PCL", "CONT")
 
 
@@ -33,45 +39,67 @@ def place_event(
     if trigger.doc is not document.doc:
         raise ValueError("the trigger token must come from this document's spaCy Doc")
     sentence = trigger.sent
-    in_sentence = [p for p in places if sentence.start_char <= p.span.start < sentence.end_char]
-    in_sentence = [p for p in in_sentence if not _is_metonym(document, p)]
-    chosen = _choose(document, trigger, in_sentence)
+    chosen = _choose(document, trigger, _on_scene(document, trigger, places, sentence))
     if chosen is None and sentence.start > 0:
         previous = document.doc[sentence.start - 1].sent
-        before = [p for p in places if previous.start_char <= p.span.start < previous.end_char]
-        chosen = _choose(document, trigger, [p for p in before if not _is_metonym(document, p)])
+        chosen = _choose(document, trigger, _on_scene(document, None, places, previous))
     return _as_event_place(chosen, gazetteer) if chosen is not None else None
 
 
 def focus_place(places: list[PlaceMention]) -> PlaceMention | None:
     """Where the article as a whole is set, for an event sentence that names no place itself.
 
-    The town the article names most often (it must be the clear favourite, in the article's main
-    country) at geo_precision 2 at least, as the location is implied rather than stated; else the main
-    country, when the article names it, at precision 3; else nothing.
+    The town the article names most often as a scene (the clear favourite, in the article's main
+    country; never a place only measured from or set aside) at geo_precision 2 at least, as the
+    location is implied rather than stated; else the main country, when the article names it, at
+    precision 3; else nothing.
     """
-    resolved = [p for p in places if p.place is not None]
-    if not resolved:
+    country = _main_country(places)
+    if country is None:
         return None
-    country = Counter(p.place.country_code for p in resolved).most_common(1)[0][0]
-    local = [p for p in resolved if p.place.country_code == country]
-    towns = Counter(p.place.geonameid for p in local if not p.place.feature_code.startswith(("PCL", "CONT")))
+    local = [p for p in places if p.place is not None and p.place.country_code == country]
+    scenes = [p for p in local if p.relation not in (ASIDE, "distance")]
+    towns = Counter(p.place.geonameid for p in scenes if not p.place.feature_code.startswith(("PCL", "CONT")))
     ranked = towns.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        first = next(p for p in local if p.place.geonameid == ranked[0][0])
+        first = next(p for p in scenes if p.place.geonameid == ranked[0][0])
         return replace(first, relation="article", geo_precision=max(2, first.geo_precision))
     return country_place(local)
 
 
 def country_place(places: list[PlaceMention]) -> PlaceMention | None:
-    """The article's mention of its main country, as a country-level event place (precision 3)."""
-    resolved = [p for p in places if p.place is not None]
-    if not resolved:
-        return None
-    country = Counter(p.place.country_code for p in resolved).most_common(1)[0][0]
-    named = next((p for p in resolved if p.place.country_code == country and p.place.feature_code.startswith("PCL")),
-                 None)
+    """The article's mention of its main country, as a country-level event place (precision 3). The
+    mention may be one set aside ("Malian troops", "Mali's army"): it still names the country."""
+    country = _main_country(places)
+    named = next((p for p in places if p.place is not None and p.place.country_code == country
+                  and p.place.feature_code.startswith("PCL")), None)
     return replace(named, relation="article", geo_precision=3) if named else None
+
+
+def _main_country(places: list[PlaceMention]) -> str | None:
+    """The country most of the article's scenes lie in (all its places when none is a scene): "France
+    said ..." and "the minister told reporters in Paris" do not make a report from Mali French."""
+    resolved = [p for p in places if p.place is not None]
+    scenes = [p for p in resolved if p.relation != ASIDE] or resolved
+    if not scenes:
+        return None
+    return Counter(p.place.country_code for p in scenes).most_common(1)[0][0]
+
+
+def _on_scene(document: Document, trigger: Token | None, places: list[PlaceMention],
+              sentence: SentenceSpan) -> list[PlaceMention]:
+    """The places of `sentence` that may be the event's scene (trigger None: a sentence before it)."""
+    out = []
+    for p in places:
+        if not (sentence.start_char <= p.span.start < sentence.end_char) or p.relation == ASIDE:
+            continue
+        token = head_token(document.doc, p.span.start, p.span.end)
+        if token is not None and trigger is not None and sent_elsewhere(token, trigger):
+            continue
+        if token is not None and trigger is None and destination_of(token) is not None:
+            continue
+        out.append(p)
+    return out
 
 
 def _choose(document: Document, trigger: Token, candidates: list[PlaceMention]) -> PlaceMention | None:
@@ -83,42 +111,14 @@ def _choose(document: Document, trigger: Token, candidates: list[PlaceMention]) 
 
 
 def _rank(document: Document, trigger: Token, mention: PlaceMention) -> tuple:
-    """Lower is better: governed by the trigger's clause, resolved, precise, close in the text."""
-    token = _token_at(document, mention.span.start)
-    governed = token is not None and _governed_by(token, trigger)
+    """Lower is better: governed by the trigger's clause (a destination it takes last), resolved,
+    precise, close in the text."""
+    token = head_token(document.doc, mention.span.start, mention.span.end)
+    governed = token is not None and token.sent == trigger.sent and governed_by(token, trigger)
+    destination = token is not None and destination_of(token) is not None
     precision = mention.geo_precision if mention.place is not None else 4
     distance = abs(mention.span.start - trigger.idx)
-    return (0 if governed else 1, 0 if mention.place is not None else 1, precision, distance)
-
-
-def _governed_by(token: Token, trigger: Token) -> bool:
-    """The place hangs off the trigger's clause (via prepositions and nouns), not off another verb."""
-    head = token
-    for _ in range(12):
-        if head == trigger:
-            return True
-        if head.head == head:
-            return False
-        if head.pos_ == "VERB" and head != token:
-            return head == trigger
-        head = head.head
-    return False
-
-
-def _is_metonym(document: Document, mention: PlaceMention) -> bool:
-    """"Paris pushed for...", "Washington said": a capital or country that is the subject of a verb of saying
-    or deciding stands for its government, not for where anything happened."""
-    token = _token_at(document, mention.span.start)
-    if token is None or mention.place is None:
-        return False
-    end_token = _token_at(document, mention.span.end - 1) or token
-    capital = mention.place.feature_code in ("PPLC",) or mention.place.feature_code.startswith("PCL")
-    return capital and end_token.dep_ in _SUBJECT_DEPS and end_token.head.pos_ == "VERB"
-
-
-def _token_at(document: Document, char: int) -> Token | None:
-    span = document.doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    return (0 if governed else 1, destination, 0 if mention.place is not None else 1, precision, distance)
 
 
 def _as_event_place(mention: PlaceMention, gazetteer: Gazetteer | None) -> PlaceMention:
@@ -139,9 +139,24 @@ def _as_event_place(mention: PlaceMention, gazetteer: Gazetteer | None) -> Place
     # A region is coded to its capital; a whole country is not (its capital would put a northern
     # event in the south), it keeps its central point at precision 3.
     is_country = entry.place.feature_code.startswith("PCL")
-    if entry.place.feature_class == "A" and entry.capital_id is not None and not is_country:
-        capital = gazetteer.place(entry.capital_id)
+    if entry.place.feature_class == "A" and not is_country:
+        capital = _seat(gazetteer, entry)
         if capital is not None:
             precision = 2 if entry.place.feature_code in ("ADM2", "ADM3") else 3
             return replace(mention, place=capital, geo_precision=max(precision, mention.geo_precision))
     return replace(mention, geo_precision=max(3, mention.geo_precision)) if regional else mention
+
+
+def _seat(gazetteer: Gazetteer, area: Candidate) -> Place | None:
+    """The town an admin area's events are coded to: the town in it that bears its name ("Pulwama
+    district" -> Pulwama, its seat, though Pampore is larger), else its recorded capital."""
+    words = area.place.name.split()
+    if len(words) > 1 and words[-1].lower() in vocabulary().head_words:
+        words = words[:-1]  # "Gao Region" -> "Gao"
+    for c in gazetteer.candidates(" ".join(words)):
+        inside = (c.place.country_code, c.admin1_code) == (area.place.country_code, area.admin1_code) and (
+            area.place.feature_code == "ADM1" or c.admin2_code == area.admin2_code
+        )
+        if c.place.feature_class == "P" and c.kind == NameKind.OFFICIAL and inside:
+            return c.place
+    return gazetteer.place(area.capital_id) if area.capital_id is not None else None

@@ -5,8 +5,11 @@ from __future__ import annotations
 from polybius.nlp import Document
 from polybius.place.gazetteer import Gazetteer
 from polybius.place.recognize import detect
-from polybius.place.relations import relate
+from polybius.place.relations import is_distance_unit, relate
+from polybius.place.build import NameKind
 from polybius.place.resolve import resolve
+from polybius.place.scene import ASIDE, aside_reason
+from polybius.place.syntax import head_token, path_to_verb
 from polybius.place.toponym import make_toponym
 from polybius.records import PlaceMention
 
@@ -25,12 +28,25 @@ def find_places(
     resolutions = resolve(text, [found[i] for i in ordered], gazetteer)
     mentions: list[PlaceMention | None] = [None] * len(found)
     for i, resolution in zip(ordered, resolutions):
-        relation, precision = relate(text, resolution.toponym, resolution.candidate)
+        candidate, start, end = resolution.candidate, resolution.toponym.start, resolution.toponym.end
+        relation, precision = relate(text, resolution.toponym, candidate)
+        if relation != "distance" and _measured_from(document, start, end):
+            relation, precision = "distance", 3
+        demonym = candidate is not None and candidate.kind == NameKind.DEMONYM
+        if relation != "near" and aside_reason(document.doc, start, end, candidate and candidate.place, demonym):
+            relation = ASIDE
         mentions[i] = PlaceMention(
             span=document.span(resolution.toponym.start, resolution.toponym.end),
-            place=resolution.candidate.place if resolution.candidate else None,
+            place=candidate.place if candidate else None,
             relation=relation,
             geo_precision=precision,
             score=round(float(resolution.score), 3),
         )
     return mentions  # type: ignore[return-value]
+
+
+def _measured_from(document: Document, start: int, end: int) -> bool:
+    """"within 60 kilometres of the army's garrison at Mopti": a distance is measured from the place,
+    though words stand between the figure and the name (the parse links them)."""
+    token = head_token(document.doc, start, end)
+    return token is not None and any(is_distance_unit(head.text) for head in path_to_verb(token))

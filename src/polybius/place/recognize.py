@@ -155,7 +155,8 @@ def _verdict(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazet
         keep = bool(candidates) or len(span) > 1 or head or _weak_cue_before(doc, start)
         return _YES if keep else _WEAK_NO
     if not candidates:
-        return _YES if head else _NO  # "the Adrar des Ifoghas mountains"
+        # "the Adrar des Ifoghas mountains", "the town of Konna": a place the gazetteer does not know
+        return _YES if head or _kind_cue_before(doc, start) else _NO
     if head or cue or _norm(span.text) in place_names:
         return _YES
     strong = any(c.place.feature_code.startswith(_STRONG_FEATURES) for c in official)
@@ -239,6 +240,12 @@ def _strong_cue_before(doc: Doc, start: int) -> bool:
     before = [t.lower_ for t in doc[max(0, start - 3) : start]]
     cues = vocabulary().strong_before
     return any(" ".join(before[k:]) in cues for k in range(len(before)))
+
+
+def _kind_cue_before(doc: Doc, start: int) -> bool:
+    """"the town of", "the villages of": words that say a place name follows, known or not."""
+    before = " ".join(t.lower_ for t in doc[max(0, start - 2) : start])
+    return before in vocabulary().kind_before
 
 
 def _weak_cue_before(doc: Doc, start: int) -> bool:

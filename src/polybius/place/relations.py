@@ -32,6 +32,7 @@ class _Patterns:
     distance: re.Pattern
     amounts: dict[str, float]
     miles: frozenset[str]
+    units: frozenset[str]
     near_km: float
 
 
@@ -40,7 +41,9 @@ def _patterns() -> _Patterns:
     data = tomllib.loads(resources.files("polybius.place").joinpath("data/relations.toml").read_text("utf-8"))
     def alternation(words) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    near = re.compile(rf"\b(?:{alternation(data['near'])})\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$", re.I)
+    # "near Gao", "near the town of Gao", "around the large central town of Gao"
+    kind = r"(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}?(?:towns?|city|cities|villages?)\s+of\s+"
+    near = re.compile(rf"\b(?:{alternation(data['near'])})\s+(?:the\s+)?(?:{kind})?$", re.I)
     amount = rf"(?:\d[\d,.]*|{alternation(data['amounts'])})"
     distance = re.compile(
         rf"(?P<amount>{amount})\s*(?:-|\s)?(?P<unit>{alternation(data['units'])})\b\.?"
@@ -49,7 +52,7 @@ def _patterns() -> _Patterns:
         re.I,
     )
     return _Patterns(near, distance, {k.lower(): float(v) for k, v in data["amounts"].items()},
-                     frozenset(data["miles"]), float(data["limits"]["near_km"]))
+                     frozenset(data["miles"]), frozenset(data["units"]), float(data["limits"]["near_km"]))
 
 
 def distance_before(text: str, start: int) -> Distance | None:
@@ -68,6 +71,11 @@ def distance_before(text: str, start: int) -> Distance | None:
         figure *= 1.609344
     direction = match.group("direction")
     return Distance(km=figure, direction=direction.lower().replace(" ", "-") if direction else None)
+
+
+def is_distance_unit(word: str) -> bool:
+    """"kilometres", "miles", "km": a word that measures a distance."""
+    return word.lower().rstrip(".") in _patterns().units
 
 
 def is_near(text: str, start: int) -> bool:

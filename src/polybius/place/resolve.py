@@ -70,12 +70,13 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
 
     seats = {key: _namesake_seats(cands) for key, cands in options.items()}
 
+    expected = {key: _expected_type([toponyms[i] for i in idx]) for key, idx in groups.items()}
+
     def prior(key: str, c: Candidate) -> float:
-        toponym = toponyms[groups[key][0]]
         score = w.terms["population"] * math.log10(c.place.population + 1) + w.feature(c.place)
         score += w.kinds[c.kind] + (w.fuzzy if c.fuzzy else 0.0)
-        if toponym.head is not None:
-            score += w.terms["expected_type"] if _is_type(c, toponym.head) else w.terms["unexpected_type"]
+        if expected[key] is not None:
+            score += w.terms["expected_type"] if _is_type(c, expected[key]) else w.terms["unexpected_type"]
         elif c.place.feature_code in _MINOR_AREAS:
             score += w.terms["bare_minor_area"]  # "Albany" names the town before the county
         elif c.place.geonameid in seats[key]:
@@ -84,21 +85,22 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
 
     priors = {key: {c.place.geonameid: prior(key, c) for c in cands} for key, cands in options.items()}
     support = {key: _support(key, cands, options, priors, w.terms["nearby_km"]) for key, cands in options.items()}
+    for key, cands in options.items():
+        _no_support_for_namesake_regions(cands, support[key])
     readings = {key: max(cands, key=lambda c: priors[key][c.place.geonameid]) for key, cands in options.items() if cands}
-    scores: dict[str, float] = {}
+    ranked: dict[str, list[tuple[float, Candidate]]] = {}
     for _ in range(int(w.terms["rounds"])):
         focus = _Focus(readings, groups)
-        chosen: dict[str, Candidate] = {}
         for key, cands in options.items():
-            best_score = -math.inf
+            scored = []
             for n, c in enumerate(cands):
                 score = priors[key][c.place.geonameid] + w.terms["nearby"] * support[key][n]
                 score += focus.bonus(key, c, w)
                 if c.place.geonameid in qualifiers.get(key, ()):
                     score += w.terms["qualifier"]
-                if score > best_score:
-                    chosen[key], best_score = c, score
-            scores[key] = best_score
+                scored.append((score, c))
+            ranked[key] = sorted(scored, key=lambda sc: -sc[0])  # stable: ties keep the gazetteer's order
+        chosen = {key: scored[0][1] for key, scored in ranked.items() if scored}
         if chosen == readings:
             break
         readings = chosen  # the focus these readings imply rescores every name once more
@@ -106,10 +108,12 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
     out = []
     for toponym in toponyms:
         key = _group_key(toponym)
-        best = readings.get(key)
-        if best is not None and (best.fuzzy or _small_and_foreign(best)) and not _in_focus(key, best, readings):
-            best = None  # a name one letter off, or a hamlet abroad, is trusted only inside the article's countries
-        out.append(Resolution(toponym, best, scores.get(key, 0.0) if best else 0.0))
+        # A name one letter off, or a hamlet abroad, is trusted only inside the article's countries: the
+        # best trusted reading stands ("Konna" is the Malian village in a report from Mali, not the
+        # Irish hamlet that scores higher on its own).
+        trusted = [(score, c) for score, c in ranked.get(key, []) if _trusted(key, c, readings)]
+        score, best = trusted[0] if trusted else (0.0, None)
+        out.append(Resolution(toponym, best, score))
     return out  # type: ignore[return-value]
 
 
@@ -155,12 +159,34 @@ def _namesake_seats(cands: list[Candidate]) -> set[int]:
     return seats
 
 
+def _no_support_for_namesake_regions(cands: list[Candidate], support: np.ndarray) -> None:
+    """A name that is officially both an admin1 area and its seat ("Kidal", "Gao"): the area's centroid
+    may lie nearer the article's other places than the town does, but that is no sign the text meant
+    the area (the town is where its name is used; the head word "region" says otherwise)."""
+    seats = {c.place.geonameid for c in cands if c.kind == NameKind.OFFICIAL and c.place.feature_class == "P"}
+    for n, c in enumerate(cands):
+        if c.place.feature_code == "ADM1" and c.capital_id in seats:
+            support[n] = 0.0
+
+
+def _trusted(key: str, c: Candidate, readings: dict[str, Candidate]) -> bool:
+    return not (c.fuzzy or _small_and_foreign(c)) or _in_focus(key, c, readings)
+
+
 def _small_and_foreign(c: Candidate) -> bool:
     return c.place.feature_class == "P" and c.place.population < _HAMLET
 
 
 def _in_focus(key: str, c: Candidate, readings: dict[str, Candidate]) -> bool:
     return any(k != key and r.place.country_code == c.place.country_code for k, r in readings.items())
+
+
+def _expected_type(mentions: list[Toponym]) -> str | None:
+    """The kind of place a name's mentions say it is: its head word ("the Kidal region"), else the words
+    before any one of them ("the town of Gao" makes every bare "Gao" of the article the town)."""
+    if mentions[0].head is not None:
+        return mentions[0].head
+    return next((m.kind for m in mentions if m.kind is not None), None)
 
 
 def _group_key(toponym: Toponym) -> str:

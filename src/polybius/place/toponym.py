@@ -15,13 +15,15 @@ class Toponym:
     end: int
     text: str  # as written in the article
     name: str  # what to look up: "Kidal" for "the Kidal region"
-    head: str | None = None  # GeoNames feature class a head word names ("A" for "region"), if any
+    head: str | None = None  # GeoNames feature code or class a head word names ("ADM1" for "region"), if any
+    kind: str | None = None  # the same, named by the words before it ("P" for "the town of Gao")
     cue: bool = False  # a cue before it ("the town of", "near") says a place follows
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     head_words: dict[str, str]
+    kind_before: dict[str, str]
     cues_before: frozenset[str]
     strong_before: frozenset[str]
     reject_words: frozenset[str]
@@ -37,6 +39,7 @@ def vocabulary() -> Vocabulary:
     data = tomllib.loads(text)
     return Vocabulary(
         head_words=dict(data["head_words"]),
+        kind_before=dict(data["kind_before"]),
         cues_before=frozenset(data["cues"]["before"]),
         strong_before=frozenset(data["cues"]["strong_before"]),
         reject_words=frozenset(data["reject"]["words"]),
@@ -64,7 +67,14 @@ def make_toponym(text: str, start: int, end: int) -> Toponym:
         head = vocabulary().head_words.get(last)
         if head is not None:
             name = " ".join(words[:-1])
-    return Toponym(start=start, end=end, text=surface, name=name or surface, head=head, cue=_cue_before(text, start))
+    return Toponym(start=start, end=end, text=surface, name=name or surface, head=head,
+                   kind=_kind_before(text, start), cue=_cue_before(text, start))
+
+
+def _kind_before(text: str, start: int) -> str | None:
+    """"the town of Gao" -> "P": the kind of place the words right before a name say it is."""
+    before = text[max(0, start - 24) : start].lower().split()
+    return vocabulary().kind_before.get(" ".join(before[-2:])) if len(before) >= 2 else None
 
 
 def _cue_before(text: str, start: int) -> bool:

@@ -1,0 +1,144 @@
+"""Places an article names that are no event's scene (the words live in data/scene.toml).
+
+find_places marks these mentions with relation "aside"; place_event and the article's focus skip them:
+  a government or people   "Paris pushed for ...", "France's sole fatality", "answer Bamako's call",
+                           "Malian officers": a country, admin area or capital as the subject of an
+                           active verb ("Kidal was retaken" is a scene), owning anything but a part of
+                           itself ("Mali's north" is still Mali), or named by its demonym;
+  where a speaker was      "..., the minister told reporters in London", "a spokesman in Kabul said";
+  what someone is          "a group based in Pakistan", "a Paris-based group", "the Kidal-born commander";
+  a route                  "the Jammu-Srinagar highway" names neither town;
+  a destination            "a bill allowing extraditions to China" (a noun's destination).
+A verb's destination ("troops were sent to Mali") is no scene either, unless the event's own verb
+takes it ("rebels advanced into Gao"): that depends on the event, so place_event asks `sent_elsewhere`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from polybius.place.syntax import head_token
+from polybius.records import Place
+
+ASIDE = "aside"  # the relation of a mention that is no event's scene
+_CAPITALS = ("PPLC",)
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent"}
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    speech_verbs: frozenset[str]
+    describing_verbs: frozenset[str]
+    scene_verbs: frozenset[str]
+    parts: frozenset[str]
+    destinations: frozenset[str]
+    routes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = tomllib.loads(resources.files("polybius.place").joinpath("data/scene.toml").read_text("utf-8"))
+    return _Words(frozenset(data["speech_verbs"]), frozenset(data["describing_verbs"]),
+                  frozenset(data["scene_verbs"]), frozenset(data["parts"]), frozenset(data["destinations"]),
+                  frozenset(data["routes"]))
+
+
+def aside_reason(doc: Doc, start: int, end: int, place: Place | None, demonym: bool = False) -> str | None:
+    """Why the place named at characters [start, end) is no event's scene, or None when it may be one."""
+    token = head_token(doc, start, end)
+    if token is None:
+        return None
+    if demonym or _stands_for_government(token, place):
+        return "a government or people"
+    verb = _verb_of_argument(token)
+    if verb is not None and verb.lemma_.lower() in _words().speech_verbs:
+        return "where a speaker was"
+    if verb is not None and verb.lemma_.lower() in _words().describing_verbs or _describes_origin(doc, token):
+        return "what someone is"
+    if _in_route_name(doc, token):
+        return "a route"
+    preposition = destination_of(token)
+    if preposition is not None and preposition.head.pos_ in ("NOUN", "PROPN"):
+        return "a destination"
+    return None
+
+
+def sent_elsewhere(token: Token, trigger: Token) -> bool:
+    """A verb's destination that the event's own verb does not take ("troops were sent to Mali")."""
+    preposition = destination_of(token)
+    return preposition is not None and preposition.head.pos_ == "VERB" and preposition.head != trigger
+
+
+def destination_of(token: Token) -> Token | None:
+    """The preposition that makes the place a destination ("to", "into"), if any."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _words().destinations:
+        return head
+    return None
+
+
+_DASHES = {"-", "–", "—"}
+
+
+def _describes_origin(doc: Doc, token: Token) -> bool:
+    """"a Paris-based group", "the Kidal-born commander": "Name-" and a describing verb's participle."""
+    after = token.i + 1
+    return after + 1 < len(doc) and doc[after].text in _DASHES and (
+        doc[after + 1].lemma_.lower() in _words().describing_verbs or doc[after + 1].lower_ in _words().describing_verbs
+    )
+
+
+def _in_route_name(doc: Doc, token: Token) -> bool:
+    """"the Jammu-Srinagar highway", "the Gao–Kidal road": a route named after the places it joins."""
+    first, last = token.i, token.i + 1
+    while first >= 2 and doc[first - 1].text in _DASHES and doc[first - 2].text[:1].isupper():
+        first -= 2
+    while last + 1 < len(doc) and doc[last].text in _DASHES and doc[last + 1].text[:1].isupper():
+        last += 2
+    while last < len(doc) and doc[last].text[:1].isupper():
+        last += 1  # "the Kabul-Kandahar Highway"
+    if (first, last) == (token.i, token.i + 1) or last >= len(doc):
+        return False
+    return doc[last].lower_ in _words().routes or doc[last - 1].lower_ in _words().routes
+
+
+def _stands_for_government(token: Token, place: Place | None) -> bool:
+    if place is None or not (place.feature_class == "A" or place.feature_code in _CAPITALS):
+        return False
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        return token.head.lemma_.lower() not in _words().scene_verbs  # "Paris said", not "Kabul saw"
+    owned = _owned(token)
+    if owned is None or owned.pos_ == "PROPN":
+        return False  # "Algeria's In Amenas gas plant" names a place inside the country
+    parts = _words().parts
+    return owned.lower_ not in parts and owned.lemma_.lower() not in parts
+
+
+def _owned(token: Token) -> Token | None:
+    """"France's sole fatality" -> "fatality": what a possessive name owns, if it is one."""
+    if token.head == token:
+        return None
+    if token.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in _POSSESSIVE_MARKS for c in token.children):
+        return token.head
+    return None
+
+
+def _verb_of_argument(token: Token) -> Token | None:
+    """The verb a place's preposition attaches to, directly or through one of the verb's own arguments
+    ("told reporters in London", "a spokesman in Kabul said", "a group based in Pakistan"); None when
+    the place hangs deeper ("claimed the attack in Kabul": the attack is what happened in Kabul)."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.dep_ != "prep":
+        return None
+    attached = preposition.head
+    if attached.pos_ == "VERB":
+        return attached
+    if attached.dep_ in _ARGUMENTS and attached.head.pos_ == "VERB" and attached.pos_ in ("NOUN", "PROPN", "PRON"):
+        return attached.head
+    return None
