@@ -46,3 +46,15 @@ def test_head_word_is_kept_in_the_span(places_of):
     _, mentions = places_of("Jets struck depots in the Kidal region overnight.")
     found = _found(mentions)
     assert found["Kidal region"].place.feature_code == "ADM1"
+
+
+def test_event_nouns_and_plural_kinds_are_cues_for_towns_ner_calls_persons(places_of):
+    _, mentions = places_of("Eleven soldiers died after the battle at Douentza last month.")
+    assert _found(mentions)["Douentza"].place.country_code == "ML"
+    _, mentions = places_of("Militants were driven out of the northern towns of Douentza and Gao.")
+    assert _found(mentions)["Douentza"].place.country_code == "ML"
+
+
+def test_an_unknown_name_after_a_kind_cue_is_short(places_of):
+    _, mentions = places_of("Residents of the City of Brambleford Yard Waste Curb Side Recycling Program complained.")
+    assert not any("Recycling" in m.span.text for m in mentions)

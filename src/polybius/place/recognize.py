@@ -25,6 +25,7 @@ _CONNECTORS = {"de", "des", "du", "la", "le", "el", "al", "of", "upon", "on", "s
 # Connectors that only occur inside names: a toponym followed by one runs on ("Adrar des Ifoghas").
 _NAME_CONNECTORS = {"de", "des", "du", "el", "al", "van", "der", "del"}
 _MAX_TOKENS = 6
+_UNKNOWN_MAX_TOKENS = 3  # "the town of X": longer runs after it are names of something else
 _LARGE_TOWN = 100_000  # a town this large is a place without further evidence (unless NER says person)
 _STRONG_FEATURES = ("PCL", "ADM1", "CONT", "PPLC")
 
@@ -156,7 +157,7 @@ def _verdict(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazet
         return _YES if keep else _WEAK_NO
     if not candidates:
         # "the Adrar des Ifoghas mountains", "the town of Konna": a place the gazetteer does not know
-        return _YES if head or _kind_cue_before(doc, start) else _NO
+        return _YES if head or (len(span) <= _UNKNOWN_MAX_TOKENS and _kind_cue_before(doc, start)) else _NO
     if head or cue or _norm(span.text) in place_names:
         return _YES
     strong = any(c.place.feature_code.startswith(_STRONG_FEATURES) for c in official)
