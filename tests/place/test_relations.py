@@ -23,6 +23,17 @@ def test_near_a_town_is_precision_2(places_of):
     assert _mention(mentions, "Kidal").relation == "near"
 
 
+
+def test_near_reaches_over_the_words_that_describe_the_town(places_of):
+    from polybius.place.relations import is_near
+
+    for phrase in ("near the large town of ", "around the central Malian town of ",
+                   "in the area around their last stronghold of "):
+        assert is_near(phrase + "Kidal", len(phrase)), phrase
+    for phrase in ("in the large town of ", "fighters near Gao and the army of ", "near Gao in the north of "):
+        assert not is_near(phrase + "Kidal", len(phrase)), phrase
+
+
 def test_distance_expressions(places_of):
     _, mentions = places_of("The rebels held Menaka, 80 kilometres (50 miles) from the Niger border.")
     niger = _mention(mentions, "Niger")

@@ -41,8 +41,8 @@ def _patterns() -> _Patterns:
     data = tomllib.loads(resources.files("polybius.place").joinpath("data/relations.toml").read_text("utf-8"))
     def alternation(words) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # "near Gao", "near the town of Gao", "around the large central town of Gao"
-    kind = r"(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}?(?:towns?|city|cities|villages?)\s+of\s+"
+    # "near Gao", "near the large town of Gao", "in the area around their last stronghold of Kidal"
+    kind = r"(?:(?!(?:and|or|but|with|in|on|at|to|from)\s)[\w'-]+\s+){1,4}?of\s+"
     near = re.compile(rf"\b(?:{alternation(data['near'])})\s+(?:the\s+)?(?:{kind})?$", re.I)
     amount = rf"(?:\d[\d,.]*|{alternation(data['amounts'])})"
     distance = re.compile(
