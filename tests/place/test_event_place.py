@@ -138,3 +138,15 @@ def test_a_village_known_only_by_an_alternate_name_resolves_inside_the_articles_
     konna = next(m for m in mentions if m.span.text == "Konna")
     assert konna.place is not None and konna.place.geonameid == 2454857  # not the Irish hamlet "Conna"
     assert (konna.relation, konna.geo_precision) == ("near", 2)
+
+
+def test_the_north_alone_is_the_articles_country_at_precision_three(places_of, gazetteer):
+    text = ("Soldiers retook Douentza in Mali on Monday. Fighting continued in the north on Tuesday, "
+            "officials said.")
+    document, mentions = places_of(text)
+    chosen = place_event(document, _trigger(document, "Fighting"), mentions, gazetteer)
+    assert chosen.place.feature_code == "PCLI" and chosen.place.country_code == "ML" and chosen.geo_precision == 3
+    text = "Soldiers retook Douentza in Mali on Monday. Fighting continued on Tuesday, officials said."
+    document, mentions = places_of(text)
+    chosen = place_event(document, _trigger(document, "Fighting"), mentions, gazetteer)
+    assert chosen.place.name == "Douentza"  # no part of the country named: the sentence before decides

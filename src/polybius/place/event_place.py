@@ -1,7 +1,8 @@
 """Which of an article's places is THIS event's place, with ACLED's geo_precision.
 
-The event's place is looked for in the trigger's sentence, then (for a sentence that names no place,
-"The jihadists were using rockets yesterday") in the sentence before. Places that are no event's scene
+The event's place is looked for in the trigger's sentence; a sentence that names only a compass part
+of the country ("fighting in the north") gets the article's country at precision 3; a sentence that
+names no place at all ("The jihadists were using rockets yesterday") the place of the sentence before. Places that are no event's scene
 never are (relation "aside", see scene.py: a government or people, a speaker's whereabouts, a
 destination, a route), nor is a destination the event's own verb does not take. Among the rest, a
 place governed by the trigger's clause beats one that only sets context:
@@ -23,6 +24,7 @@ from spacy.tokens import Token
 from polybius.nlp import Document
 from polybius.place.build import NameKind
 from polybius.place.gazetteer import Candidate, Gazetteer
+from polybius.place.relations import names_compass_area
 from polybius.place.scene import ASIDE, destination_of, sent_elsewhere
 from polybius.place.syntax import governed_by, head_token
 from polybius.place.toponym import vocabulary
@@ -40,6 +42,8 @@ def place_event(
         raise ValueError("the trigger token must come from this document's spaCy Doc")
     sentence = trigger.sent
     chosen = _choose(document, trigger, _on_scene(document, trigger, places, sentence))
+    if chosen is None and names_compass_area(sentence):
+        chosen = country_place(places)  # "fighting in the north": a part of the country, at precision 3
     if chosen is None and sentence.start > 0:
         previous = document.doc[sentence.start - 1].sent
         chosen = _choose(document, trigger, _on_scene(document, None, places, previous))

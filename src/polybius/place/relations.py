@@ -33,6 +33,8 @@ class _Patterns:
     amounts: dict[str, float]
     miles: frozenset[str]
     units: frozenset[str]
+    directions: frozenset[str]
+    area_prepositions: frozenset[str]
     near_km: float
 
 
@@ -52,7 +54,8 @@ def _patterns() -> _Patterns:
         re.I,
     )
     return _Patterns(near, distance, {k.lower(): float(v) for k, v in data["amounts"].items()},
-                     frozenset(data["miles"]), frozenset(data["units"]), float(data["limits"]["near_km"]))
+                     frozenset(data["miles"]), frozenset(data["units"]), frozenset(data["directions"]),
+                     frozenset(data["area_prepositions"]), float(data["limits"]["near_km"]))
 
 
 def distance_before(text: str, start: int) -> Distance | None:
@@ -76,6 +79,20 @@ def distance_before(text: str, start: int) -> Distance | None:
 def is_distance_unit(word: str) -> bool:
     """"kilometres", "miles", "km": a word that measures a distance."""
     return word.lower().rstrip(".") in _patterns().units
+
+
+def names_compass_area(sentence) -> bool:
+    """"fighting in the north", "across the far northeast": the sentence places its event in a part of
+    the country it does not name (a spaCy sentence span)."""
+    patterns = _patterns()
+    for token in sentence:
+        if token.lower_ not in patterns.directions or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        determined = any(child.lower_ == "the" for child in token.children)
+        located = token.dep_ == "pobj" and token.head.lower_ in patterns.area_prepositions
+        if determined and located:
+            return True
+    return False
 
 
 def is_near(text: str, start: int) -> bool:
