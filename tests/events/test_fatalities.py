@@ -194,6 +194,21 @@ def test_death_words(count, text, expected):
     assert figures(count(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of villagers killed in Sunday's raid has risen to 14, the governor said.", (14, 14, 14)),
+        ("The tally of people who died in the stampede stood at 31 on Monday.", (31, 31, 31)),
+    ],
+)
+def test_a_tally_of_the_dead_counts_its_figure_not_its_victims(count, text, expected):
+    assert figures(count(text)) == expected
+
+
+def test_an_unknown_tally_is_no_count(count):
+    assert count("The number of soldiers killed in the ambush is not known.") is None
+
+
 def test_casualties_are_ambiguous_and_not_counted(count):
     assert count("The attack caused several casualties among the rebels.") is None
     assert count("The army reported 14 casualties after the ambush.") is None

@@ -126,9 +126,9 @@ def test_causal_clause_does_not_borrow_the_main_clause_date(dated):
     [
         # Wire-lede "as": another development, with its own day, joined to the event.
         ("French jets pounded rebel depots in the north, as Paris pushed on Monday for African troops.", "pounded"),
-        # ... and the other way round: the joined development does not take the event's day.
-        ("French jets pounded rebel depots in the north on Monday, as Paris pushed for African troops.", "pushed"),
         ("Gunmen shot dead two guards while the convoy crossed the bridge on Monday.", "shot"),
+        # A contrasting "while"-clause keeps its own, unsaid, day.
+        ("Three soldiers died in an ambush on Monday, while in the capital police killed two protesters.", "killed"),
         # "before": the two lie an unknown stretch apart.
         ("Rebels looted the market before troops arrived on Tuesday.", "looted"),
     ],
@@ -137,6 +137,28 @@ def test_as_while_and_before_clauses_lend_no_date(dated, text, trigger):
     result = dated(text, trigger, "2013-02-07")
     assert result.rule == "publication"
     assert result.span is None
+
+
+def test_subjectless_while_clause_is_the_same_actor_at_the_same_time(dated):
+    result = dated("A medic died on Monday while helping the wounded after an air raid.", "helping", "2013-02-07")
+    assert result.day == date(2013, 2, 4)
+    result = dated("Two soldiers were killed while escorting a convoy near Gao on Monday.", "killed", "2013-02-07")
+    assert result.day == date(2013, 2, 4)
+
+
+def test_as_clause_of_the_same_scene_lends_its_date(dated):
+    # A pronoun subject: the villagers of the main clause, one scene, one time.
+    result = dated("Militants fired on the villagers as they tried to flee on Wednesday.", "fired", "2013-02-08")
+    assert result.day == date(2013, 2, 6)
+    assert result.rule == "when-clause"
+
+
+def test_as_clause_takes_the_date_of_its_main_clause(dated):
+    # What was going on "as" the event happened was going on that day.
+    result = dated("Two soldiers were killed on Monday as troops battled rebels near the airport.", "battled",
+                   "2013-02-07")
+    assert result.day == date(2013, 2, 4)
+    assert result.rule == "anchor"
 
 
 def test_after_clause_lends_its_date_to_the_sequel(dated):
@@ -154,6 +176,12 @@ def test_a_clause_measuring_the_gap_lends_the_measure_not_the_other_date(dated):
 
 def test_a_measured_clause_does_not_take_the_main_clause_date(dated):
     result = dated("Troops retook the town on Thursday, three days after rebels seized it.", "seized", "2013-02-08")
+    assert result.rule == "publication"
+
+
+def test_a_measured_gap_after_a_preposition_keeps_the_dates_apart(dated):
+    result = dated("In 2012 the colonel died in an ambush, four years after being wounded in a raid.", "wounded",
+                   "2013-02-07")
     assert result.rule == "publication"
 
 

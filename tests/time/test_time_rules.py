@@ -219,6 +219,12 @@ def test_the_day_after_an_undated_event_is_a_day_of_unknown_value(times):
     assert found["the day after"].value == "XXXX-XX-XX" and found["the day after"].first_day is None
 
 
+def test_the_decades_after_a_date_are_no_single_date(times):
+    found = times("In the decades after the war of 1967, the border stayed closed.")
+    assert found["the decades after"].type == "DURATION"
+    assert found["the decades after"].value == "PXDE"
+
+
 def test_days_ago_still_count_from_publication(times):
     found = times("Rebels seized the town on January 11. A pilot died 27 days ago.")
     assert found["27 days ago"].value == "2013-01-10"

@@ -12,10 +12,14 @@ from it up the dependency tree reaches the trigger's clause without entering ano
 2. "when-clause": it sits in a temporal adverbial clause of the event's clause ("When the town was
    taken on January 24 2012, more than 90 soldiers were killed"). Only subordinators that put the
    two events at one time lend a date ([context] temporal_subordinators: "when", "after", "once"
-   ...); "as" and "while" do not: "Jets pounded rebel bases, as Paris pushed on Monday for African
-   troops" says nothing of the day of the strikes. A clause that measures the gap ("27 days after
-   the operation began on January 11") lends only that measure, resolved from its object, never the
-   other event's own date; nor does it share the main clause's date the other way round.
+   ...). "as" and "while" lend theirs only within one scene, when their clause has no subject or a
+   pronoun for one ("fired on the villagers as they tried to flee on Wednesday"); with a subject of
+   its own the clause is another development: "Jets pounded rebel bases, as Paris pushed on Monday
+   for African troops" says nothing of the day of the strikes. Such an "as"-clause still takes its
+   main clause's date (rule 1: "killed on Monday as troops battled rebels"); a "while"-clause, a
+   contrast, does not. A clause that measures the gap ("27 days after the operation began on January 11")
+   lends only that measure, resolved from its object, never the other event's own date; nor does it
+   take the main clause's date.
 3. "said-<expression>": the event clause has no date but the clause reporting it has one
    ("..., French sources said yesterday"): the event is dated to the report.
 4. "publication": nothing in the sentence dates it: the publication day, precision 1. None only
@@ -67,11 +71,12 @@ def _shares_main_time(token: Token, lex: Lexicon) -> bool:
     marks = [c.lower_ for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i]
     if not marks:
         return token.tag_ in ("VBG", "VBN")
-    return _temporal_clause(token, lex) and _measure(token, lex) is None
+    circumstantial = any(mark in lex.circumstantial_subordinators for mark in marks)
+    return (circumstantial or _temporal_clause(token, lex)) and _measure(token, lex) is None
 
 
 def _measure(clause: Token, lex: Lexicon) -> Token | None:
-    """The gap a temporal clause states ("three days after rebels seized it"): its unit word."""
+    """The gap a temporal clause (or preposition) states ("three days after rebels seized it")."""
     marks = [c for c in clause.children if c.dep_ in ("mark", "advmod")]
     for token in (*clause.children, *(c for mark in marks for c in mark.children)):
         if token.dep_ == "npadvmod" and token.lower_ in lex.units:
@@ -97,6 +102,8 @@ def clause_chain(trigger: Token, lex: Lexicon) -> tuple[dict[int, int], Token]:
             return chain, token
         if token.dep_ in CLAUSE_BOUNDARY and not _shares_main_time(token, lex):
             return chain, token
+        if token.dep_ == "pcomp" and _measure(token.head, lex) is not None:
+            return chain, token  # "died four years after being diagnosed": a measured gap away
         weaker = token.dep_ == "conj" or token.dep_ in CLAUSE_BOUNDARY
         distance += CONJUNCT_STEP if weaker else 1
         token = token.head
@@ -115,9 +122,15 @@ def reporting_verbs(clause_root: Token, lex: Lexicon) -> set[int]:
 
 
 def _temporal_clause(token: Token, lex: Lexicon) -> bool:
-    return token.dep_ == "advcl" and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in lex.temporal_subordinators for c in token.children
-    )
+    """An adverbial clause at the same time as the clause it joins (see [context] in the data file)."""
+    if token.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")}
+    if marks & lex.temporal_subordinators:
+        return True
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    one_scene = all(s.pos_ == "PRON" for s in subjects)  # none, or a pronoun for someone just named
+    return one_scene and bool(marks & lex.scene_subordinators)
 
 
 def attach(root: Token, chain: dict[int, int], reporters: set[int], lex: Lexicon,

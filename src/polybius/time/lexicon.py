@@ -110,6 +110,8 @@ class Lexicon:
     future_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     temporal_subordinators: frozenset[str]
+    circumstantial_subordinators: frozenset[str]
+    scene_subordinators: frozenset[str]
     anaphoric_objects: frozenset[str]
     future_tolerance_days: int
     neutral_tolerance_days: int
@@ -256,6 +258,8 @@ def build(data: dict) -> Lexicon:
         future_verbs=frozenset(context["future_verbs"]),
         reporting_verbs=frozenset(context["reporting_verbs"]),
         temporal_subordinators=frozenset(context["temporal_subordinators"]),
+        circumstantial_subordinators=frozenset(context["circumstantial_subordinators"]),
+        scene_subordinators=frozenset(context["scene_subordinators"]),
         anaphoric_objects=frozenset(_table(data, "anaphoric_objects")["words"]),
         future_tolerance_days=int(_table(data, "settings")["future_tolerance_days"]),
         neutral_tolerance_days=int(_table(data, "settings")["neutral_tolerance_days"]),

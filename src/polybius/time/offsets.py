@@ -9,7 +9,7 @@ publication date. So "N units after/before X" is resolved in two steps (recogniz
 - an object with no date, or one coarser than the unit ("three days after last week's raid"),
   gives no date: a counted offset becomes the DURATION it measures ("27 days after the operation
   began" = P27D, its span the words "27 days", as TimeML marks it), an uncounted one ("the day
-  after the raid") a DATE of unknown value.
+  after the raid") a DATE of unknown value; "the decades after X" is never one date (PXDE).
 With no object at all ("the day before.", "a year after that") the offset counts from the last
 date mentioned, as "earlier" and "later" do (resolve.py).
 """
@@ -57,13 +57,16 @@ def counted_from_object(lex: Lexicon, candidate: Candidate, later: list[tuple[Ca
     in_object = [(c, v) for c, v in later if start <= c.start < end]
     unit = lex.unit(candidate.groups["units"])
     grain = unit.grain or "day"
+    counted = bool(candidate.groups.get("count"))
+    if not counted and phrase_key(candidate.groups["units"]) not in lex.singular_units:
+        return candidate, resolve_duration(lex, candidate.groups, Context(published))  # "the decades after"
     if in_object:
         _, anchor = in_object[0]
         fine_enough = anchor.grain is not None and anchor.grain in periods.GRAIN_RANK and (
             periods.GRAIN_RANK[anchor.grain] <= periods.GRAIN_RANK[grain])
         if anchor.type in ANCHORING_TYPES and anchor.first_day is not None and fine_enough:
             return candidate, resolve(lex, "offset", candidate.groups, Context(published, reference=anchor))
-    if not candidate.groups.get("count"):
+    if not counted:
         return candidate, unknown(grain)  # "the day after the raid": a day, which one is not said
     measure = dataclasses.replace(candidate, end=candidate.group_spans["units"][1])
     return measure, resolve_duration(lex, candidate.groups, Context(published))

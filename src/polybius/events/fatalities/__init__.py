@@ -20,7 +20,8 @@ Counting (count_fatalities over one event's sentence)
 - deaths are reported by: kill/execute/massacre/behead/... (passive subjects, active objects,
   "11 militants killed"), die/perish, "dead" ("leaving 5 dead", "shot dead"; its object before its
   subject: "the siege left 19 hostages and two gunmen dead" is 21, not the siege), "lost their lives",
-  "had their throats slit", and count nouns "deaths", "fatalities", "bodies", "death toll";
+  "had their throats slit", and count nouns "deaths", "fatalities", "bodies", "death toll"; "the number
+  (tally) of X killed / who died" counts what its verb says ("has risen to six"), not X;
 - the dependency parse ties each number to its death word, so "11 of its troops were killed and 60
   wounded" is 11; victims joined by "and" are summed across sides: "a French soldier and more than
   20 Islamist rebels were killed" -> 21;

@@ -93,6 +93,9 @@ def _victims(cue: Token, lex: Lexicon) -> list[Token]:
     lemma = cue.lemma_.lower()
     children = list(cue.children)
     by_dep = lambda *deps: [c for c in children if c.dep_ in deps]  # noqa: E731
+    tally = _tally_over(cue, lex)
+    if tally is not None:  # "the number of fighters killed ... has risen to six"
+        return _toll_count(tally, own_of=False)
     if cue.lower_ in lex.dead_words:
         if cue.pos_ == "NOUN" or cue.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
             return [cue] if _explicit_number(cue, lex) else []  # "five dead"; "prayers for the dead" counts none
@@ -139,9 +142,21 @@ def _victims(cue: Token, lex: Lexicon) -> list[Token]:
     return victims
 
 
-def _toll_count(toll: Token) -> list[Token]:
-    """ "a toll of 38", "the death toll rose to 40 / stands at 38 / was 38"."""
-    for prep in (c for c in toll.children if c.dep_ == "prep" and c.lower_ == "of"):
+def _tally_over(cue: Token, lex: Lexicon) -> Token | None:
+    """The noun counting the dead a death word describes: "the number of fighters killed", "the
+    tally of people who died"; its figure is where its verb points, not the plural victims."""
+    if cue.dep_ not in ("acl", "relcl"):
+        return None
+    victims, of = cue.head, cue.head.head
+    if victims.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in lex.tally_nouns:
+        return of.head
+    return None
+
+
+def _toll_count(toll: Token, own_of: bool = True) -> list[Token]:
+    """ "a toll of 38", "the death toll rose to 40 / stands at 38 / was 38"; with own_of False
+    ("the number of fighters killed rose to six") only the verb's figure counts."""
+    for prep in (c for c in toll.children if own_of and c.dep_ == "prep" and c.lower_ == "of"):
         return [c for c in prep.children if c.dep_ == "pobj"]
     verb = toll.head
     out = [c for c in verb.children if c.dep_ in ("attr", "dobj") and c.i != toll.i]

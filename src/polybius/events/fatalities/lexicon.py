@@ -27,6 +27,7 @@ class Lexicon:
     count_nouns: frozenset[str]
     event_nouns: frozenset[str]
     toll_nouns: frozenset[str]
+    tally_nouns: frozenset[str]
     life_verbs: frozenset[str]
     life_objects: frozenset[str]
     throat_verbs: frozenset[str]
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         count_nouns=words(deaths["count_nouns"]),
         event_nouns=words(deaths["event_nouns"]),
         toll_nouns=words(deaths["toll_nouns"]),
+        tally_nouns=words(deaths["tally_nouns"]),
         life_verbs=words(deaths["life_verbs"]),
         life_objects=words(deaths["life_objects"]),
         throat_verbs=words(deaths["throat_verbs"]),
