@@ -279,6 +279,12 @@ def test_a_superseded_figure_in_the_sentence_is_not_added(count, text):
     assert figures(count(text))[0] == 48
 
 
+def test_from_without_a_change_compares_nothing(count):
+    # A misparse may hang "killed" under "from the air": only "down/up/revised from" compares.
+    assert figures(count("Chlorine dropped from the air killed more than 40 people, many of them children.")) == (
+        40, 40, None)
+
+
 def test_an_old_figure_alone_is_not_the_events(count):
     assert count("Residents disputed the initial toll of 120 given by the army.") is None
 

@@ -17,9 +17,9 @@ from it up the dependency tree reaches the trigger's clause without entering ano
    its own the clause is another development: "Jets pounded rebel bases, as Paris pushed on Monday
    for African troops" says nothing of the day of the strikes. Such an "as"-clause still takes its
    main clause's date (rule 1: "killed on Monday as troops battled rebels"); a "while"-clause, a
-   contrast, does not. A clause that measures the gap ("27 days after the operation began on January 11")
-   lends only that measure, resolved from its object, never the other event's own date; nor does it
-   take the main clause's date.
+   contrast, does not. A clause that measures the gap ("27 days after the operation began on
+   January 11") lends only that measure, resolved from its object, never the other event's own
+   date; nor does it take the main clause's date.
 3. "said-<expression>": the event clause has no date but the clause reporting it has one
    ("..., French sources said yesterday"): the event is dated to the report.
 4. "publication": nothing in the sentence dates it: the publication day, precision 1. None only
@@ -62,6 +62,18 @@ class Attachment:
         if self.level == 1:
             return "when-clause"
         return "said-" + re.sub(r"\W+", "-", self.expression.span.text.lower()).strip("-")
+
+
+def _temporal_clause(token: Token, lex: Lexicon) -> bool:
+    """An adverbial clause at the same time as the clause it joins (see [context] in the data file)."""
+    if token.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")}
+    if marks & lex.temporal_subordinators:
+        return True
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    one_scene = all(s.pos_ == "PRON" for s in subjects)  # none, or a pronoun for someone just named
+    return one_scene and bool(marks & lex.scene_subordinators)
 
 
 def _shares_main_time(token: Token, lex: Lexicon) -> bool:
@@ -119,18 +131,6 @@ def reporting_verbs(clause_root: Token, lex: Lexicon) -> set[int]:
         if child.dep_ in REPORTING_LINKS and child.lemma_.lower() in lex.reporting_verbs:
             found.add(child.i)
     return found
-
-
-def _temporal_clause(token: Token, lex: Lexicon) -> bool:
-    """An adverbial clause at the same time as the clause it joins (see [context] in the data file)."""
-    if token.dep_ != "advcl":
-        return False
-    marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")}
-    if marks & lex.temporal_subordinators:
-        return True
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    one_scene = all(s.pos_ == "PRON" for s in subjects)  # none, or a pronoun for someone just named
-    return one_scene and bool(marks & lex.scene_subordinators)
 
 
 def attach(root: Token, chain: dict[int, int], reporters: set[int], lex: Lexicon,

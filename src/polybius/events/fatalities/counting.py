@@ -279,7 +279,7 @@ def _superseded(cue: Token, lex: Lexicon) -> bool:
     """A figure the sentence replaces with a newer one: "35 were killed, far fewer than the toll of
     95 given by officials", "revising a toll of 95", "an earlier toll of 95"."""
     for token in (cue, *list(cue.ancestors)[:2]):
-        if token.dep_ == "pobj" and token.head.lower_ in lex.comparisons:
+        if token.dep_ == "pobj" and _compares(token.head, lex):
             return True
         if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.revision_verbs:
             return True
@@ -290,6 +290,13 @@ def _superseded(cue: Token, lex: Lexicon) -> bool:
         if token.pos_ in ("VERB", "AUX") and token.i != cue.i:
             return False  # a clause of its own: what lies above it is not this figure's
     return False
+
+
+def _compares(preposition: Token, lex: Lexicon) -> bool:
+    """ "than ...", or "from ..." after a word of change ("down from 95", "revised from 95")."""
+    if preposition.lower_ in lex.comparisons:
+        return True
+    return preposition.lower_ == "from" and preposition.head.lemma_.lower() in lex.changed_from
 
 
 def _stated_zero(sentence: spacy.tokens.Span, lex: Lexicon) -> tuple[int, int] | None:

@@ -40,6 +40,7 @@ class Lexicon:
     cumulative: tuple[tuple[str, ...], ...]
     ordinals: frozenset[str]
     comparisons: frozenset[str]
+    changed_from: frozenset[str]
     revision_verbs: frozenset[str]
     old_figure_words: frozenset[str]
 
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         cumulative=tuple(tuple(words_of(p)) for p in raw["cumulative"]["words"]),
         ordinals=words(raw["cumulative"]["ordinals"]),
         comparisons=words(raw["superseded"]["comparisons"]),
+        changed_from=words(raw["superseded"]["changed_from"]),
         revision_verbs=words(raw["superseded"]["revision_verbs"]),
         old_figure_words=words(raw["superseded"]["old_figure_words"]),
     )
