@@ -112,17 +112,9 @@ def score_recognition(article: LglArticle, mentions) -> Tally:
     return tally
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("shared", type=Path)
-    parser.add_argument("--errors", type=int, default=0, help="print N resolution errors of the tune half")
-    parser.add_argument("--no-end-to-end", action="store_true", help="skip (b), which needs the full spaCy pass")
-    args = parser.parse_args(argv)
-    path = args.shared / "data" / "geoparsing" / "lgl.xml"
-    if not path.exists():
-        print(f"LGL: {path} not found (../shared is absent); skipping the geoparsing evaluation.")
-        return 0
-
+def evaluate(path: Path, end_to_end: bool = True, errors: list | None = None) -> dict[str, Tally]:
+    """Tallies for the tune and held-out halves of the LGL file at `path` (resolution errors of the tune
+    half are appended to `errors`)."""
     from datetime import date
 
     from polybius import nlp
@@ -134,24 +126,39 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer = Gazetteer.open()
     pipeline = nlp.load()
     halves = {"tune": Tally(), "held-out": Tally()}
-    errors: list = []
-    started = time.perf_counter()
     texts = [a.text for a in articles]
-    docs = pipeline.pipe(texts, batch_size=16) if not args.no_end_to_end else (pipeline.make_doc(t) for t in texts)
+    docs = pipeline.pipe(texts, batch_size=16) if end_to_end else (pipeline.make_doc(t) for t in texts)
     for article, doc in zip(articles, docs):
         document = Document(Article(id=article.docid, text=article.text, published=date(2009, 1, 1)), doc)
         half = "tune" if article.index % 2 == 0 else "held-out"
         spans = [(g.start, g.end) for g in article.gold]
         tally = score_resolution(article, find_places(document, gazetteer, toponyms=spans),
-                                 errors if half == "tune" else [])
-        if not args.no_end_to_end:
+                                 errors if half == "tune" and errors is not None else [])
+        if end_to_end:
             tally.add(score_recognition(article, find_places(document, gazetteer)))
         halves[half].add(tally)
+    return halves
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", type=Path)
+    parser.add_argument("--errors", type=int, default=0, help="print N resolution errors of the tune half")
+    parser.add_argument("--no-end-to-end", action="store_true", help="skip (b), which needs the full spaCy pass")
+    args = parser.parse_args(argv)
+    path = args.shared / "data" / "geoparsing" / "lgl.xml"
+    if not path.exists():
+        print(f"LGL: {path} not found (../shared is absent); skipping the geoparsing evaluation.")
+        return 0
+    errors: list = []
+    started = time.perf_counter()
+    halves = evaluate(path, end_to_end=not args.no_end_to_end, errors=errors)
     elapsed = time.perf_counter() - started
     everything = Tally()
     for tally in halves.values():
         everything.add(tally)
-    print(f"LGL ({len(articles)} articles, {elapsed:.1f} s; anchor: Mordecai3 Acc@161 0.827, goal >= 0.83)")
+    articles = len(read_lgl(path))
+    print(f"LGL ({articles} articles, {elapsed:.1f} s; anchor: Mordecai3 Acc@161 0.827, goal >= 0.83)")
     for label, tally in [*halves.items(), ("all", everything)]:
         print("  " + tally.line(label, not args.no_end_to_end))
     for index, gold, place, error in errors[: args.errors]:
