@@ -126,3 +126,9 @@ def test_a_demonym_is_aside_but_still_names_the_country(places_of):
     malian = _mention(mentions, "Malian")
     assert malian.relation == "aside" and malian.place.country_code == "ML"
     assert country_place(mentions).place.feature_code == "PCLI"
+
+
+def test_what_a_speaker_claims_keeps_its_place(places_of, gazetteer):
+    chosen, mentions = _event_place(places_of, gazetteer, "The group claimed the bombing in Peshawar on Monday.",
+                                    "bombing")
+    assert chosen.place.name == "Peshawar" and _mention(mentions, "Peshawar").relation == "in"

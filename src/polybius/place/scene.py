@@ -27,13 +27,15 @@ from polybius.records import Place
 
 ASIDE = "aside"  # the relation of a mention that is no event's scene
 _CAPITALS = ("PPLC",)
-_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent"}
+_SPEAKERS = {"nsubj", "nsubjpass", "agent"}
+_LISTENERS = {"dobj", "dative", "iobj"}
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 
 
 @dataclass(frozen=True, slots=True)
 class _Words:
     speech_verbs: frozenset[str]
+    listener_verbs: frozenset[str]
     describing_verbs: frozenset[str]
     scene_verbs: frozenset[str]
     parts: frozenset[str]
@@ -44,9 +46,7 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = tomllib.loads(resources.files("polybius.place").joinpath("data/scene.toml").read_text("utf-8"))
-    return _Words(frozenset(data["speech_verbs"]), frozenset(data["describing_verbs"]),
-                  frozenset(data["scene_verbs"]), frozenset(data["parts"]), frozenset(data["destinations"]),
-                  frozenset(data["routes"]))
+    return _Words(**{name: frozenset(data[name]) for name in _Words.__dataclass_fields__})
 
 
 def aside_reason(doc: Doc, start: int, end: int, place: Place | None, demonym: bool = False) -> str | None:
@@ -130,15 +130,20 @@ def _owned(token: Token) -> Token | None:
 
 
 def _verb_of_argument(token: Token) -> Token | None:
-    """The verb a place's preposition attaches to, directly or through one of the verb's own arguments
+    """The verb a place's preposition attaches to, directly or through the verb's speaker or listener
     ("told reporters in London", "a spokesman in Kabul said", "a group based in Pakistan"); None when
-    the place hangs deeper ("claimed the attack in Kabul": the attack is what happened in Kabul)."""
+    it describes what was said ("claimed the attack in Kabul": the attack is what happened there)."""
     preposition = token.head
     if token.dep_ != "pobj" or preposition.dep_ != "prep":
         return None
     attached = preposition.head
     if attached.pos_ == "VERB":
         return attached
-    if attached.dep_ in _ARGUMENTS and attached.head.pos_ == "VERB" and attached.pos_ in ("NOUN", "PROPN", "PRON"):
-        return attached.head
+    verb = attached.head
+    if verb.pos_ != "VERB" or attached.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if attached.dep_ in _SPEAKERS:
+        return verb  # "a spokesman in Kabul said", "a group based in ..."
+    if attached.dep_ in _LISTENERS and verb.lemma_.lower() in _words().listener_verbs:
+        return verb  # "told reporters in London"; but "claimed the attack in Kabul" is the attack's place
     return None
