@@ -2,10 +2,10 @@
 
 The event's place is looked for in the trigger's sentence; a sentence that names only a compass part
 of the country ("fighting in the north") gets the article's country at precision 3; a sentence that
-names no place at all ("The jihadists were using rockets yesterday") the place of the sentence before. Places that are no event's scene
-never are (relation "aside", see scene.py: a government or people, a speaker's whereabouts, a
-destination, a route), nor is a destination the event's own verb does not take. Among the rest, a
-place governed by the trigger's clause beats one that only sets context:
+names no place at all ("The jihadists were using rockets yesterday") the place of the sentence before.
+Places that are no event's scene never are (relation "aside", see scene.py: a government or people,
+a speaker's whereabouts, a destination, a route), nor is a destination the event's own verb does not
+take. Among the rest, a place governed by the trigger's clause beats one that only sets context:
   "French troops clashed with rebels in the Adrar des Ifoghas mountains" -> Adrar des Ifoghas;
   "... some 300 miles northeast of Timbuktu, near Kidal" -> Kidal, not Timbuktu: a place reached by a
   distance expression is only a reference point when the sentence names another place.

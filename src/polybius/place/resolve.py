@@ -2,12 +2,16 @@
 
 Each candidate gets a score (weights in data/resolution.toml):
   prior    population (log scale), feature class ("prefer towns and admin areas"), how the name refers
-           to it (official name, alternate, demonym, one letter off), and whether a head word names its
-           type ("the Kidal region" wants an admin area, "the X mountains" a terrain feature);
+           to it (official name, alternate, demonym, one letter off), and whether a head word or the
+           words before names its type ("the Kidal region" wants an admin area, "the X mountains" a
+           terrain feature, "the town of Gao" a town);
   context  the article's country and admin1 focus (shares of its toponyms' best readings), other
-           toponyms nearby (coherence), and a qualifier right after it ("Springfield, Ill.").
+           toponyms nearby (coherence; never for an admin1 area against its own namesake seat), and a
+           qualifier right after it ("Springfield, Ill.").
 Two passes: the priors alone pick a first reading of every toponym; the focus and neighbours they
-imply then rescore every candidate. One name is read the same way throughout an article.
+imply then rescore every candidate. One name is read the same way throughout an article. A reading
+one letter off, or a hamlet abroad, is trusted only inside the article's countries; the best trusted
+reading is kept.
 """
 
 from __future__ import annotations
