@@ -330,6 +330,18 @@ def test_trigger_limits_the_count_to_its_clause(count):
     assert figures(count(text)) == (15, 15, 15)
 
 
+def test_deaths_reported_beside_the_trigger_count(count):
+    text = "Soldiers clashed with rebels near the border, the army said, adding that four rebels were killed."
+    assert figures(count(text, trigger="clashed")) == (4, 4, 4)
+
+
+def test_earlier_deaths_reported_beside_the_trigger_do_not(count):
+    text = ("Troops clashed with militants near the dam, officials said after reporting that dozens of "
+            "fighters had been killed in the campaign.")
+    assert count(text, trigger="clashed") is None
+    assert figures(count(text, trigger="killed")) == (12, 12, None)  # the campaign's own mention
+
+
 def test_no_death_words_means_unknown(count):
     assert count("French jets bombed a fuel depot near Kidal on Saturday.") is None
 

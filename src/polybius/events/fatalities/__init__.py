@@ -39,7 +39,9 @@ Counting (count_fatalities over one event's sentence)
   the object of "revise"/"correct"/..., or marked "earlier"/"initial"/... ("35 were killed, far
   fewer than the toll of 95 given by officials" is 35);
 - with a trigger, only death words in the trigger's clause (its ancestors and descendants) count,
-  unless none is, then the whole sentence's do;
+  unless none is, then the whole sentence's do ("clashed ..., the army said, adding that four
+  rebels were killed"), except pluperfect ones ("Paris said after reporting that hundreds had been
+  killed in the war"): those died before the event;
 - None when the sentence reports no deaths: fusion treats None as unknown, 0 only when stated.
 """
 

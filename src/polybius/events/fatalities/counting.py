@@ -34,7 +34,7 @@ def count_fatalities(
     cues = [token for token in sentence if _is_death_cue(token, lex)]
     if trigger is not None:
         related = [cue for cue in cues if _related(cue, trigger)]
-        cues = related or cues
+        cues = related or [cue for cue in cues if not _earlier(cue, lex)]
     counted: dict[int, _Counted] = {}  # by victim token, so one victim is never counted twice
     for cue in cues:
         if _cumulative(cue, lex) or _superseded(cue, lex):
@@ -86,6 +86,14 @@ def _related(cue: Token, trigger: Token) -> bool:
     if cue.i == trigger.i or cue.is_ancestor(trigger) or trigger.is_ancestor(cue):
         return True
     return cue.head.i == trigger.head.i and cue.dep_ == "conj"
+
+
+def _earlier(cue: Token, lex: Lexicon) -> bool:
+    """A pluperfect death ("had been killed", "had died"): before the reported event, not in it."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in lex.pluperfect_auxiliaries for c in verb.children
+    )
 
 
 def _victims(cue: Token, lex: Lexicon) -> list[Token]:

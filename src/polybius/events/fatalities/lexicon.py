@@ -39,6 +39,7 @@ class Lexicon:
     without: frozenset[str]
     cumulative: tuple[tuple[str, ...], ...]
     ordinals: frozenset[str]
+    pluperfect_auxiliaries: frozenset[str]
     comparisons: frozenset[str]
     changed_from: frozenset[str]
     revision_verbs: frozenset[str]
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         without=words(raw["zero"]["without"]),
         cumulative=tuple(tuple(words_of(p)) for p in raw["cumulative"]["words"]),
         ordinals=words(raw["cumulative"]["ordinals"]),
+        pluperfect_auxiliaries=words(raw["cumulative"]["pluperfect_auxiliaries"]),
         comparisons=words(raw["superseded"]["comparisons"]),
         changed_from=words(raw["superseded"]["changed_from"]),
         revision_verbs=words(raw["superseded"]["revision_verbs"]),
