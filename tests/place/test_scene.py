@@ -132,3 +132,14 @@ def test_what_a_speaker_claims_keeps_its_place(places_of, gazetteer):
     chosen, mentions = _event_place(places_of, gazetteer, "The group claimed the bombing in Peshawar on Monday.",
                                     "bombing")
     assert chosen.place.name == "Peshawar" and _mention(mentions, "Peshawar").relation == "in"
+
+
+def test_a_country_owning_its_war_is_its_setting(places_of, gazetteer):
+    chosen, _ = _event_place(places_of, gazetteer, "Shelling killed nine civilians as Yemen's civil war dragged on.",
+                             "killed")
+    assert chosen is not None and chosen.place.country_code == "YE"
+
+
+def test_proximity_to_a_town_is_near_it(places_of):
+    _, mentions = places_of("The camp's proximity to Mosul worried the officers.")
+    assert _mention(mentions, "Mosul").relation == "near"
