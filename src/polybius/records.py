@@ -92,7 +92,7 @@ class Place:
 class PlaceMention:
     span: Span
     place: Place | None  # None when recognised as a place but not resolved
-    relation: str = "in"  # in | near | distance: how the text relates the event to the place
+    relation: str = "in"  # in | near | distance | aside (never an event's scene) | article (its setting)
     geo_precision: int = 1  # ACLED: 1 the town itself, 2 near a town or small area, 3 larger region
     score: float = 1.0
 

@@ -98,6 +98,16 @@ def test_an_event_no_report_dates_is_not_a_row():
     assert fuse_all([mention("a", day=None)], ARTICLES, {}, {}, {}, now=1).events == []
 
 
+def test_at_equal_precision_a_feature_beats_the_whole_country():
+    from builders import MALI
+    from polybius.records import Place
+
+    mountains = Place(2493623, "Adrar des Ifoghas", 19.5, 1.9, "ML", feature_class="T", feature_code="MTS",
+                      admin1="Kidal")
+    event = fused(mention("a", place=MALI, geo_precision=3), mention("b", place=mountains, geo_precision=3))
+    assert event.row["location"] == "Adrar des Ifoghas"
+
+
 def test_row_carries_country_codes_and_interaction():
     event = fused(mention("a", place=KIDAL, actors=(FRANCE, MUJAO)))
     assert event.row["iso"] == 466 and event.row["region"] == "Western Africa"

@@ -6,7 +6,8 @@ Choices, field by field:
 - type: the sub-type most reports give (weighted by classifier confidence), ties to the first report;
 - actors: the report naming the most (and most specific) actors gives actor1/actor2; other named
   actors become associated actors;
-- place: the most precise place (lowest geo_precision, then resolution score);
+- place: the most precise place (lowest geo_precision; at equal precision a place below the country
+  level, then one the text states rather than the article's setting, then resolution score);
 - fatalities: within one article the fullest figure (articles split a toll across sentences); across
   articles ACLED's conservative figure — the lowest — unless reports of later days revise the toll
   step by step, in which case the latest report counts and the change is recorded as an update, not
@@ -76,7 +77,8 @@ def build_event(event_id: str, mentions: Sequence[EventMention], articles: dict[
     dated = sorted((m for m in mentions if m.date),
                    key=lambda m: (is_default_date(m.date), m.date.time_precision, _order(m, articles)))
     placed = sorted((m for m in mentions if m.place and m.place.place),
-                    key=lambda m: (m.place.geo_precision, -m.place.score, _order(m, articles)))
+                    key=lambda m: (m.place.geo_precision, m.place.place.feature_code.startswith("PCL"),
+                                   m.place.relation == "article", -m.place.score, _order(m, articles)))
     typed = _vote_type(mentions, first)
     cast = max(mentions, key=lambda m: (len(named_actors(m)), _actor_count(m), -_order(m, articles)[0]))
     actor1, actor2 = cast.actor1, cast.actor2
