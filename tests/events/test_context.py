@@ -77,3 +77,25 @@ def test_aggregate_with_no_span_is_left_undated(nlp):
 
 def test_duration_values():
     assert duration_days("P26D") == 26 and duration_days("P2W") == 14 and duration_days("PT5H") is None
+
+
+def test_an_event_at_an_earlier_stage_of_a_campaign_is_background(make_document):
+    from polybius.events import find_events
+
+    for text in ("A medic was killed by a sniper at the beginning of the offensive.",
+                 "Early in the war, rebels ambushed a supply convoy in the valley, killing nine soldiers."):
+        [event] = find_events(make_document(text, published="2014-01-25"), [], [], [])
+        assert event.background
+        assert event.date is None  # no date of its own: never the publication day
+
+
+def test_a_recalled_death_keeps_the_date_its_own_anchor_gives(make_document):
+    from polybius.events import find_events
+
+    text = "The army's only loss so far has been a soldier killed in an ambush at the start of the operation 19 days ago."
+    start = text.index("19 days ago")
+    ago = TimeExpression(Span("doc", start, start + 11, "19 days ago"), "DATE", "2014-01-06",
+                         date(2014, 1, 6), date(2014, 1, 6), 1)
+    [event] = find_events(make_document(text, published="2014-01-25"), [ago], [], [])
+    assert event.background
+    assert event.date.day == date(2014, 1, 6)

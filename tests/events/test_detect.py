@@ -53,3 +53,32 @@ def test_a_headline_above_its_lede_is_a_unit_of_its_own(nlp):
     assert found[0] == "Troops kill 11 militants in the north"
     assert found[-1] == "The offensive ended on Friday."
     assert not any("\n\n" in text for text in found)
+
+
+def test_habits_records_and_purposes_are_not_events(nlp):
+    assert is_unreal(token(nlp("Militants regularly ambush convoys on the road to the border."), "ambush"))
+    assert is_unreal(token(nlp("Gunmen attack the villages every week."), "attack"))
+    assert is_unreal(token(nlp("The group released a video of the prisoners."), "released"))
+    assert is_unreal(token(nlp("A video released by the rebels showed the captives."), "released"))
+    assert is_unreal(token(nlp("The region now has a joint force to fight the jihadists."), "fight"))
+    assert is_unreal(token(nlp("It was the first attempt to retake the town."), "retake"))
+    assert not is_unreal(token(nlp("The rebels released twelve hostages on Monday."), "released"))
+    assert not is_unreal(token(nlp("Police fired tear gas to disperse the crowd."), "disperse"))
+
+
+def test_a_disrupted_weapon_is_triggered_by_the_disrupting_word(nlp):
+    [found] = detect(nlp("Engineers cleared dozens of mines from the road to the airport on Monday."))
+    assert found.sub_type.name == "Disrupted weapons use"
+    assert found.trigger.text == "cleared"
+
+
+def test_deployments_searches_and_aftermath_are_not_events(nlp):
+    for text in ("The defence ministry sent troops to the province on Thursday.",
+                 "The police said on Monday that officers were searching the marshes for the escaped gunmen.",
+                 "Scores more were hurt, and firefighters were still pulling victims out of the burning market."):
+        assert detect(nlp(text)) == [], text
+
+
+def test_a_raid_that_frees_captives_is_a_battle_not_a_change_of_activity(nlp):
+    [found] = detect(nlp("Commandos stormed the embassy room by room and rescued the diplomats held there by the gunmen."))
+    assert found.sub_type.name == "Armed clash"

@@ -92,3 +92,11 @@ def test_non_events_make_no_mentions(make_document):
 def test_bad_input_is_a_clear_error():
     with pytest.raises(ValueError, match="expects a polybius.nlp.Document"):
         find_events("not a document", [], [], [])
+
+
+def test_a_sentence_naming_no_party_place_date_or_toll_is_no_mention(make_document):
+    text = "Women were beaten in the yard. Gunmen killed two herders near Mopti on Sunday."
+    sunday = TimeExpression(span(text, "Sunday"), "DATE", "2013-02-03", date(2013, 2, 3), date(2013, 2, 3), 1)
+    gunmen = ActorMention(span(text, "Gunmen"), Actor("Unidentified Armed Group", 3, None))
+    events = find_events(make_document(text), [sunday], [], [gunmen])
+    assert [e.sentence.text for e in events] == ["Gunmen killed two herders near Mopti on Sunday."]

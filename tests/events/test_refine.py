@@ -75,3 +75,17 @@ def test_what_a_protest_is_about_does_not_change_its_type(nlp):
                  "marched") == "Peaceful protest"
     assert apply(nlp, "Protesters took to the streets to decry the arrests and violence.", "Peaceful protest",
                  "took") == "Peaceful protest"
+
+
+def test_weapons_of_the_side_that_came_under_fire_are_not_the_attacks(nlp):
+    ranked = (("Air/drone strike", 0.4), ("Armed clash", 0.3))
+    text = "A company of marines supported by fighter planes came under fire near the river crossing on Tuesday."
+    assert apply(nlp, text, "Air/drone strike", "came", ranked) == "Armed clash"
+    # The attacker's own weapon still decides: here the fire came from the aircraft.
+    assert apply(nlp, "Fighter jets bombed the marines near the river crossing.", "Air/drone strike", "bombed",
+                 ranked) == "Air/drone strike"
+
+
+def test_a_lorry_bomb_is_a_remote_explosive(nlp):
+    assert apply(nlp, "Lorry bomb wrecks busy crossroads in Kabul", "Air/drone strike", "bomb") == \
+        "Remote explosive/landmine/IED"

@@ -124,3 +124,11 @@ def test_an_event_noun_takes_the_roles_of_its_verb(nlp):
     mentions = [mention(text, "French", FRANCE), mention(text, "Islamist insurgents", ISLAMISTS)]
     roles = roles_of(nlp, text, "Air/drone strike", "strikes", mentions)
     assert roles.actor2 is not None and roles.actor2.actor.name == "Islamist Militia"
+
+
+def test_the_side_that_came_under_fire_is_the_target(nlp):
+    text = "Malian troops came under fire from gunmen near Mopti."
+    mentions = [mention(text, "Malian troops", MALI), mention(text, "gunmen", GUNMEN)]
+    roles = roles_of(nlp, text, "Armed clash", "came", mentions)
+    assert roles.actor2.actor.name == "Military Forces of Mali"
+    assert roles.actor1 is None or roles.actor1.actor.name == "Unidentified Armed Group"

@@ -3,7 +3,8 @@
 For each event sentence (see detect.py): its ACLED type, trigger and sentence spans; actors by
 their roles in the parse (roles.py), localized to the event's country; fatalities
 (events.fatalities); date (polybius.time) and place (polybius.place); background and aggregate
-marks with the dates they allow (context.py).
+marks with the dates they allow (context.py). Left out: a headline that restates its lede
+(headline.py) and a sentence that names no party, place, date or toll (is_specific).
 """
 
 from __future__ import annotations
@@ -17,11 +18,15 @@ from polybius.actors import localize
 from polybius.events.context import aggregate_date, background_date, is_aggregate, is_background
 from polybius.events.detect import Detection, detect
 from polybius.events.fatalities import count_fatalities
+from polybius.events.headline import drop_restated_headline
 from polybius.events.roles import Roles, assign_roles
 from polybius.nlp import Document
 from polybius.place import Gazetteer, country_place, focus_place, place_event
-from polybius.records import ActorMention, EventMention, PlaceMention, TimeExpression
+from polybius.records import ActorMention, EventDate, EventMention, FatalityCount, PlaceMention, TimeExpression
 from polybius.time import date_event
+
+# Dates the event's own clause gives (polybius.time.date_event), not a default or the report's date.
+OWN_DATE_RULES = frozenset({"anchor", "when-clause"})
 
 
 def find_events(document: Document, times: list[TimeExpression], places: list[PlaceMention],
@@ -33,11 +38,13 @@ def find_events(document: Document, times: list[TimeExpression], places: list[Pl
     setting = _Setting(focus_place(places), country_place(places))
     mentions: list[EventMention] = []
     per_sentence: Counter[int] = Counter()
-    for detection in detect(document.doc):
+    for detection in drop_restated_headline(detect(document.doc), document.article):
         sentence = detection.sentence
         n = per_sentence[sentence.start_char]
-        per_sentence[sentence.start_char] += 1
-        mentions.append(_mention(document, detection, n, times, places, actors, setting, gazetteer))
+        mention = _mention(document, detection, n, times, places, actors, setting, gazetteer)
+        if mention is not None:
+            per_sentence[sentence.start_char] += 1
+            mentions.append(mention)
     return mentions
 
 
@@ -58,13 +65,18 @@ class _Setting:
 
 def _mention(document: Document, detection: Detection, n: int, times: list[TimeExpression],
              places: list[PlaceMention], actors: list[ActorMention], setting: _Setting,
-             gazetteer: Gazetteer | None) -> EventMention:
+             gazetteer: Gazetteer | None) -> EventMention | None:
+    """The mention of one detection; None when its sentence says neither who, where nor when."""
     sentence, trigger, sub_type = detection.sentence, detection.trigger, detection.sub_type
     published = document.article.published
-    place = setting.place_for(place_event(document, trigger, places, gazetteer))
+    named_place = place_event(document, trigger, places, gazetteer)
+    place = setting.place_for(named_place)
     country = place.place.country_code if place is not None and place.place is not None else None
     roles = _localized(assign_roles(sentence, trigger, sub_type, actors), country)
     event_date = date_event(document, trigger, times)
+    fatalities = count_fatalities(document, sentence, trigger)
+    if not is_specific(roles, named_place, event_date, fatalities):
+        return None
     background = is_background(trigger, event_date, published)
     aggregate = is_aggregate(sentence)
     if aggregate:
@@ -84,13 +96,23 @@ def _mention(document: Document, detection: Detection, n: int, times: list[TimeE
         assoc_actor_1=roles.assoc_actor_1,
         assoc_actor_2=roles.assoc_actor_2,
         civilian_targeting=roles.civilian_targeting,
-        fatalities=count_fatalities(document, sentence, trigger),
+        fatalities=fatalities,
         date=event_date,
         place=place,
         background=background,
         aggregate=aggregate,
         confidence=round(detection.confidence, 4),
     )
+
+
+def is_specific(roles: Roles, named_place: PlaceMention | None, event_date: EventDate | None,
+                fatalities: FatalityCount | None) -> bool:
+    """An ACLED event is a who, where and when: a sentence that names none of a party, a place, its
+    own date or a toll ("Women were always the first to suffer", "His body was buried nearby") is
+    colour around an event, not a report of one."""
+    own_date = event_date is not None and event_date.rule in OWN_DATE_RULES
+    return bool(roles.actor1 or roles.actor2 or named_place is not None or own_date
+                or (fatalities is not None and fatalities.best > 0))
 
 
 def _token_span(document: Document, token: Token):

@@ -2,7 +2,8 @@
 
 Background (an earlier event recalled as context: `background=True`). A mention is background when
 - its verb is pluperfect ("had been killed", "had seized"), or
-- a background word sits in its sentence (anniversary, commemorate, "last year", "years ago"), or
+- a background word sits in its sentence (anniversary, commemorate, "last year", "years ago") or
+  it is placed at an earlier stage of a campaign ("at the start of the operation"), or
 - its date, from its own anchor, lies more than BACKGROUND_DAYS before publication ("the massacre
   of January 24, 2012" in a 2014 article).
 Its date is the one its own anchor gives (polybius.time.date_event); when nothing in the sentence
@@ -48,7 +49,9 @@ def has_background_words(sentence: SpacySpan, cue_set: Cues | None = None) -> bo
     if any(token.lemma_.lower() in cue_set.background_lemmas for token in sentence):
         return True
     text = sentence.text.lower()
-    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in cue_set.background_phrases)
+    if any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in cue_set.background_phrases):
+        return True
+    return any(pattern.search(text) for pattern in cue_set.background_patterns)
 
 
 def is_old(event_date: EventDate | None, published: date | None) -> bool:

@@ -101,8 +101,11 @@ class Cues:
     triggers: PhraseIndex  # trigger phrase -> sub-types it can name ("" marks plain harm words)
     modal_aux: frozenset[str]
     unreal_governors: frozenset[str]
+    habitual: frozenset[str]  # adverbs of habit: the clause reports no single event
+    records: frozenset[str]  # nouns of records (video, statement): a trigger acting on one is no event
     background_lemmas: frozenset[str]
     background_phrases: tuple[str, ...]
+    background_patterns: tuple[re.Pattern, ...]
     aggregate_patterns: tuple[re.Pattern, ...]
     weapons: PhraseIndex  # weapon phrase -> ERV sub-type(s), or GENERIC_WEAPON
     weapon_types: frozenset[str]  # the event types whose sub-type the weapon words decide
@@ -115,6 +118,10 @@ class Cues:
     reporting_verbs: frozenset[str]
     protest_about: frozenset[str]  # prepositions that introduce what a protest is about
     reciprocal_verbs: frozenset[str]
+    undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
+    own_cue_types: frozenset[str]  # event types whose sub-types each need a cue of their own (support.py)
+    harm_families: frozenset[str]  # event types that any word of harm or violence supports
+    violent_types: frozenset[str]  # event types whose cues count as words of violence
 
 
 HARM = "harm"  # the pseudo sub-type of harm words ([triggers] harm): they make a candidate but name no type
@@ -137,6 +144,13 @@ def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
     return PhraseIndex.build(labelled)
 
 
+def _patterns(raw: dict, table: str, path: Path) -> tuple[re.Pattern, ...]:
+    try:
+        return tuple(re.compile(p, re.IGNORECASE) for p in raw[table].get("patterns", ()))
+    except re.error as error:
+        raise ValueError(f"{path}: bad regular expression in [{table}] patterns: {error}") from None
+
+
 def load_cues(path: Path = DATA / "cues.toml") -> Cues:
     with open(path, "rb") as handle:
         raw = tomllib.load(handle)
@@ -144,16 +158,16 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
     for sub_type, words in raw["triggers"].items():
         for word in words:
             labelled[_phrase(word)].add(sub_type)
-    try:
-        patterns = tuple(re.compile(p, re.IGNORECASE) for p in raw["aggregate"]["patterns"])
-    except re.error as error:
-        raise ValueError(f"{path}: bad regular expression in [aggregate] patterns: {error}") from None
+    patterns = _patterns(raw, "aggregate", path)
     return Cues(
         triggers=PhraseIndex.build(labelled),
         modal_aux=frozenset(raw["unreal"]["modal_aux"]),
         unreal_governors=frozenset(raw["unreal"]["governors"]),
+        habitual=frozenset(raw["unreal"]["habitual"]),
+        records=frozenset(raw["unreal"]["records"]),
         background_lemmas=frozenset(raw["background"]["lemmas"]),
         background_phrases=tuple(p.lower() for p in raw["background"]["phrases"]),
+        background_patterns=_patterns(raw, "background", path),
         aggregate_patterns=patterns,
         weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING, ENGAGEMENT)}),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
@@ -166,7 +180,18 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         reporting_verbs=frozenset(raw["roles"]["reporting"]),
         protest_about=frozenset(raw["protest"]["about"]),
         reciprocal_verbs=frozenset(raw["roles"]["reciprocal"]),
+        undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),
+        own_cue_types=frozenset(raw["support"]["own_cue_types"]),
+        harm_families=frozenset(raw["support"]["harm_families"]),
+        violent_types=frozenset(raw["support"]["violent_types"]),
     )
+
+
+def undergoes(verb: Token, cue_set: Cues | None = None) -> bool:
+    """The verb puts its subject on the receiving end: "came under fire", "suffered losses"."""
+    doc = verb.doc
+    window = doc[verb.i : min(len(doc), verb.i + 4)]
+    return any(match.start == verb.i for match in (cue_set or cues()).undergoing.find(window))
 
 
 @lru_cache(maxsize=1)

@@ -2,8 +2,9 @@
 
 A sentence is a candidate only when it holds a trigger or harm cue (data/cues.toml); candidates are
 embedded together and classified. The trigger is the cue of the predicted sub-type nearest to the
-root of the parse. A mention whose every fitting cue is unreal (planned, threatened, denied,
-negated) is dropped: it reports no event that happened.
+root of the parse. Only sub-types that a real cue of the sentence supports are possible
+(support.py); a mention whose every cue is unreal (planned, threatened, denied, negated) is
+dropped: it reports no event that happened.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from polybius.events.classifier import EventClassifier, Prediction, load_classifier
 from polybius.events.cues import HARM, CueMatch, Cues, cues
 from polybius.events.refine import is_accident, refine
+from polybius.events.support import DISRUPTED, supported_types
 from polybius.events.taxonomy import SubEventType, taxonomy
 
 # How far up the parse an unreal governor is looked for ("threatened to launch an attack").
@@ -79,6 +81,9 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
     for sentence, matches, prediction in classified:
         if prediction.sub_type is None or is_accident(sentence):
             continue
+        prediction = prediction.within(supported_types(sentence, [m for m in matches if not is_unreal(m.head(doc))]))
+        if prediction.sub_type is None:
+            continue
         sub_type = taxonomy().get(prediction.sub_type)
         trigger = choose_trigger(doc, sentence, matches, sub_type)
         if trigger is None:
@@ -99,6 +104,9 @@ def choose_trigger(doc: Doc, sentence: SpacySpan, matches: list[CueMatch], sub_t
             return 1
         return 2 if match.sub_types - {HARM} else 3
 
+    if sub_type.name == DISRUPTED:  # "cleared mines": the disrupting word names the event
+        matches = [*matches, *(CueMatch(m.start, m.end, m.phrase, frozenset({DISRUPTED}))
+                               for m in cues().disrupting.find(sentence))]
     heads = [(fit(m), depth(m.head(doc)), m.start, m.head(doc)) for m in matches]
     real = [entry for entry in heads if not is_unreal(entry[3])]
     if not real:
@@ -115,12 +123,16 @@ def depth(token: Token) -> int:
 
 
 def is_unreal(token: Token, cue_set: Cues | None = None) -> bool:
-    """The event word is planned, threatened, feared, denied or negated rather than reported."""
+    """The event word is planned, threatened, feared, denied, negated or habitual rather than
+    reported, says what something is for ("a force to fight"), or acts on a record ("released a
+    video")."""
     cue_set = cue_set or cues()
+    if acts_on_record(token, cue_set) or is_purpose(token):
+        return True
     current = token
     for _ in range(UNREAL_DEPTH + 1):
         for child in current.children:
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" or is_habitual(child, cue_set):
                 return True
             if child.dep_ == "aux" and child.lower_ in cue_set.modal_aux:
                 return True
@@ -130,3 +142,26 @@ def is_unreal(token: Token, cue_set: Cues | None = None) -> bool:
             return False
         current = current.head
     return False
+
+
+def is_habitual(modifier: Token, cue_set: Cues) -> bool:
+    """"regularly", "often", "every week": the clause tells a habit, not one event."""
+    if modifier.dep_ == "advmod" and modifier.lower_ in cue_set.habitual:
+        return True
+    return modifier.dep_ in {"npadvmod", "advmod"} and any(
+        c.dep_ == "det" and c.lower_ in {"every", "each"} for c in modifier.children)
+
+
+def is_purpose(token: Token) -> bool:
+    """The event word says what a thing or group is for: "a force to fight the jihadists", "the
+    decision to withdraw". (Not a purpose clause of a verb: "fired tear gas to disperse the
+    crowd" reports a dispersal.)"""
+    return token.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def acts_on_record(token: Token, cue_set: Cues) -> bool:
+    """"released a video", "a statement issued", "the footage released by the group"."""
+    if token.dep_ in {"acl", "amod", "relcl"} and token.head.lemma_.lower() in cue_set.records:
+        return True
+    return any(child.dep_ in {"dobj", "nsubjpass"} and child.lemma_.lower() in cue_set.records
+               for child in token.children)

@@ -4,7 +4,8 @@ definitions:
 - weapons: Explosions/Remote violence is defined by the weapon, so the weapon words decide the
   sub-type of an explosive or anti-civilian mention (highest in ACLED's hierarchy wins), and of an
   "armed clash" in which nothing says both sides fought; a weapon that was defused, seized or
-  intercepted makes a Disrupted weapons use;
+  intercepted makes a Disrupted weapons use; the weapons of the side that "came under fire" are
+  not the attack's;
 - protests: violent protesters make a riot; lethal force on peaceful protesters is excessive force;
   dispersal or detention without serious harm is a protest with intervention;
 - territory: who took the place decides Government regains vs Non-state actor overtakes, and a
@@ -34,6 +35,7 @@ from polybius.events.cues import (
     Cues,
     PhraseIndex,
     cues,
+    undergoes,
 )
 from polybius.events.taxonomy import SubEventType, taxonomy
 
@@ -50,9 +52,9 @@ def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, 
     cue_set = cue_set or cues()
     name = sub_type.name
     if sub_type.event_type in cue_set.weapon_types:
-        name = _by_weapon(name, sub_type, prediction, sentence, cue_set)
+        name = _by_weapon(name, sub_type, prediction, sentence, trigger, cue_set)
     elif name == "Armed clash" and not cue_set.engagement.find(sentence):
-        name = _by_weapon(name, sub_type, prediction, sentence, cue_set)
+        name = _by_weapon(name, sub_type, prediction, sentence, trigger, cue_set)
     if sub_type.event_type == PROTESTS:
         name = _by_protest_conduct(name, sentence, cue_set)
     if name in TERRITORY:
@@ -72,8 +74,10 @@ def _labels(index: PhraseIndex, tokens) -> set[str]:
     return {label for match in index.find(tokens) for label in match.sub_types}
 
 
-def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, cue_set: Cues) -> str:
-    matches = cue_set.weapons.find(sentence)
+def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, trigger: Token,
+               cue_set: Cues) -> str:
+    targets = _target_tokens(trigger, cue_set)
+    matches = [m for m in cue_set.weapons.find(sentence) if m.head(sentence.doc).i not in targets]
     named = {label for match in matches for label in match.sub_types}
     used = [m for m in matches if GENERIC_WEAPON not in m.sub_types]
     if used and all(_disrupted(m.head(sentence.doc), cue_set) for m in used):
@@ -85,6 +89,15 @@ def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, senten
         explosive = {s.name for s in taxonomy().sub_types.values() if s.event_type == EXPLOSIONS}
         return prediction.best_outside(explosive) or name
     return name
+
+
+def _target_tokens(trigger: Token, cue_set: Cues) -> set[int]:
+    """Tokens of the side on the receiving end when the verb says so ("a patrol backed by jets came
+    under fire"): the weapons named there are the target's, not the attack's."""
+    verb = _verb_of(trigger)
+    if not undergoes(verb, cue_set):
+        return set()
+    return {t.i for child in verb.children if child.dep_ == "nsubj" for t in child.subtree}
 
 
 def _disrupted(weapon: Token, cue_set: Cues) -> bool:

@@ -6,7 +6,8 @@ names itself as the doer by a pronoun ("the MNLA said it had retaken Menaka": th
 placed on a side by its path to the trigger:
 - side 1, the acting side: subject of the event verb, the "by" agent of a passive, the possessor of
   an event noun ("the army's offensive"), the first of "between X and Y";
-- side 2, the other side: object, passive subject ("five soldiers were killed"), "on/against/at X",
+- side 2, the other side: object, passive subject ("five soldiers were killed"), the subject of a
+  verb of undergoing ("a patrol came under fire"), "on/against/at X",
   "with X" ("clashed with X"), "of X" under an event noun ("the arrest of X"), the second of
   "between X and Y".
 Within a side, the first mention is the actor and the rest (allies joined by "and") are
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from polybius.events.cues import cues
+from polybius.events.cues import cues, undergoes
 from polybius.events.taxonomy import SubEventType
 from polybius.records import ActorMention
 
@@ -153,6 +154,8 @@ def _top_of_conjuncts(token: Token) -> Token:
 
 
 def _side_of_child(child: Token, head: Token) -> int | None:
+    if child.dep_ == "nsubj" and undergoes(head):
+        return OTHER  # "a patrol came under fire": the patrol is the target
     if child.dep_ in ACTING or (child.dep_ in {"prep", "agent"} and child.lower_ == "by"):
         return ACTING_SIDE
     if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ in {"NOUN", "PROPN"}:
