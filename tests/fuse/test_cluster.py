@@ -85,9 +85,19 @@ def test_a_place_inherited_from_the_article_setting_is_weak_evidence():
     from dataclasses import replace
 
     first = mention("a", actors=(UNNAMED,), sub="Attack", kind="Violence against civilians")
-    inherited = mention("a", actors=(UNNAMED,))
+    inherited = mention("b", actors=(UNNAMED,))  # another report, whose sentence names no place
     inherited = replace(inherited, place=replace(inherited.place, relation="article"))
     assert len(cluster([first, inherited])) == 2
+
+
+def test_one_report_returning_to_its_event_is_one_event():
+    # The article's setting places both; the same report, day and sub-type make them one event.
+    from dataclasses import replace
+
+    first = mention("a", actors=(UNNAMED,), sub="Attack", kind="Violence against civilians")
+    again = replace(first, id="a:900:0", sentence=replace(first.sentence, start=900),
+                    place=replace(first.place, relation="article"))
+    assert groups([first, again]) == [["a", "a"]]
 
 
 def test_unnamed_group_joins_a_named_one():

@@ -10,7 +10,9 @@ different day, place, actor or type family → different events. Open cases, dec
 - a mention with no known country is compared only with mentions of its own article;
 - not contradicting is not enough: two reports fuse only on positive evidence (AFFINITY_TO_FUSE), a
   place both state, a named actor both give, the same stated day. A place inferred from the article's
-  setting, or a whole country, is weak evidence: it must not pull unrelated events together.
+  setting, or a whole country, is weak evidence: it must not pull unrelated events together. Two
+  mentions of one sub-type in one report are evidence in themselves: an article returns to its event
+  sentence after sentence, while its other events differ in kind, place or day.
 - an unnamed actor ("Islamist rebels", "gunmen") matches a named group; two different named groups
   with nothing in common do not;
 - "clashes" in one report and "rocket fire" in another, same day and town, are one event: battles,
@@ -33,7 +35,8 @@ SAME_PLACE_KM = 30.0  # two points this close are one location ("near Gao" and G
 WINDOW_DAYS = {1: 0, 2: 6, 3: 31}
 DEFAULT_REACH_BACK_DAYS = 2
 # Evidence needed to fuse (see affinity): a stated shared place (2), or a shared stated day with a
-# shared named group (1 + 1), or a shared stated day, state force and sub-type (1 + 0.5 + 0.5).
+# shared named group (1 + 1), or a shared stated day, state force and sub-type (1 + 0.5 + 0.5), or the
+# same report and sub-type with a shared day or named group (1 + 0.5 + 1).
 # Chosen by reasoning from ACLED's rule, not fitted to data.
 AFFINITY_TO_FUSE = 2.0
 UNKNOWN_COUNTRY = "??"
@@ -103,6 +106,7 @@ class Facts:
     place_stated: bool  # named in the event's own sentence (not inferred from the article's setting)
     actors: frozenset[str]
     sub_type: str
+    document: str
 
 
 def facts_of(mention: EventMention) -> Facts:
@@ -115,7 +119,8 @@ def facts_of(mention: EventMention) -> Facts:
         place = (where.geonameid, where.admin1, (where.latitude, where.longitude), mention.place.geo_precision,
                  where.feature_code.startswith("PCL"))
     stated = place is not None and mention.place.relation != "article" and not place[4]
-    return Facts(date_window(mention), exact, place, stated, named_actors(mention), mention.sub_event_type)
+    return Facts(date_window(mention), exact, place, stated, named_actors(mention), mention.sub_event_type,
+                 mention.document)
 
 
 @dataclass
@@ -128,6 +133,7 @@ class Profile:
     stated_places: set[int] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     sub_types: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
 
     def add(self, facts: Facts) -> None:
         if facts.window is not None:
@@ -143,6 +149,7 @@ class Profile:
                 self.stated_places.add(facts.place[0])
         self.actors |= facts.actors
         self.sub_types.add(facts.sub_type)
+        self.documents.add(facts.document)
 
 
 def compatible(profile: Profile, facts: Facts) -> bool:
@@ -185,4 +192,6 @@ def affinity(profile: Profile, facts: Facts) -> float:
     score += sum(0.5 if name.startswith(STATE_FORCES_PREFIXES) else 1.0 for name in shared)
     if facts.sub_type in profile.sub_types:
         score += 0.5
+    if facts.document in profile.documents and facts.sub_type in profile.sub_types:
+        score += 1.0  # one report returning to its event; its other events it tells apart by type
     return score
