@@ -109,7 +109,7 @@ class Cues:
     aggregate_patterns: tuple[re.Pattern, ...]
     weapons: PhraseIndex  # weapon phrase -> ERV sub-type(s), or GENERIC_WEAPON
     weapon_types: frozenset[str]  # the event types whose sub-type the weapon words decide
-    sides: PhraseIndex  # side phrase -> STATE | NON_STATE | ARMED_TARGET
+    sides: PhraseIndex  # side phrase -> STATE | NON_STATE | ARMED_TARGET | CIVILIAN
     transfer: PhraseIndex  # phrase -> TRANSFER | FIGHTING
     disrupting: PhraseIndex  # verbs that defuse, seize or intercept a weapon
     engagement: PhraseIndex  # words of two-sided fighting
@@ -126,7 +126,7 @@ class Cues:
 
 HARM = "harm"  # the pseudo sub-type of harm words ([triggers] harm): they make a candidate but name no type
 GENERIC_WEAPON = "generic"
-STATE, NON_STATE, ARMED_TARGET = "state", "non_state", "armed_targets"
+STATE, NON_STATE, ARMED_TARGET, CIVILIAN = "state", "non_state", "armed_targets", "civilian_markers"
 TRANSFER, FIGHTING = "cues", "fighting"
 RIOT, LETHAL, INTERVENTION = "riot", "lethal", "intervention"
 ACCIDENT, INTENT = "cues", "intent"
@@ -171,7 +171,7 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         aggregate_patterns=patterns,
         weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING, ENGAGEMENT)}),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
-        sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET)),
+        sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET, CIVILIAN)),
         transfer=_labelled(raw["peaceful_transfer"], (TRANSFER, FIGHTING)),
         disrupting=_labelled(raw["weapons"], (DISRUPTING,)),
         engagement=_labelled(raw["weapons"], (ENGAGEMENT,)),

@@ -7,7 +7,8 @@ definitions:
   intercepted makes a Disrupted weapons use; the weapons of the side that "came under fire" are
   not the attack's;
 - protests: violent protesters make a riot; lethal force on peaceful protesters is excessive force;
-  dispersal or detention without serious harm is a protest with intervention;
+  dispersal or detention without serious harm is a protest with intervention; with neither, a
+  protest is peaceful, whatever it is about ("to decry the arrests");
 - territory: who took the place decides Government regains vs Non-state actor overtakes, and a
   take-over after a withdrawal with no fighting is a Non-violent transfer of territory;
 - targets: violence whose target or dead are armed men (soldiers, militants, a base) is a battle;
@@ -23,6 +24,7 @@ from polybius.events.classifier import Prediction
 from polybius.events.cues import (
     ACCIDENT,
     ARMED_TARGET,
+    CIVILIAN,
     FIGHTING,
     GENERIC_WEAPON,
     INTENT,
@@ -41,6 +43,7 @@ from polybius.events.taxonomy import SubEventType, taxonomy
 
 EXPLOSIONS = "Explosions/Remote violence"
 PROTESTS = "Protests"
+PEACEFUL = "Peaceful protest"
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "upon"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"}
@@ -121,23 +124,30 @@ def _by_protest_conduct(name: str, sentence: SpacySpan, cue_set: Cues) -> str:
         return "Violent demonstration"
     if LETHAL in present:
         return "Excessive force against protesters"
-    if INTERVENTION in present and name == "Peaceful protest":
-        return "Protest with intervention"
-    return name
+    if INTERVENTION in present:
+        return "Protest with intervention" if name == "Peaceful protest" else name
+    # Nothing was done to the protesters, only said of what they protest against: a peaceful protest.
+    return "Peaceful protest" if name in {"Protest with intervention", "Excessive force against protesters"} else name
 
 
 def _is_cause(token: Token, cue_set: Cues) -> bool:
-    """The word says what the protest is about ("over the death of a motorist", "to decry arrests")."""
+    """The word says what the protest is about ("over the death of a motorist", "marched to decry
+    arrests"); a purpose clause of the police ("fired to disperse the crowd") is no cause."""
     current = token
     for _ in range(8):
         if current.dep_ == "prep" and current.lower_ in cue_set.protest_about:
             return True
         if current.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
-            return True
+            return _is_protesting(current.head, cue_set)  # "marched to decry", not "fired to disperse"
         if current.head.i == current.i:
             return False
         current = current.head
     return False
+
+
+def _is_protesting(token: Token, cue_set: Cues) -> bool:
+    """The word is (part of) a protest word: "marched", "took to the streets"."""
+    return any(PEACEFUL in m.sub_types and m.start <= token.i < m.end for m in cue_set.triggers.find(token.sent))
 
 
 def _head_words(noun: Token) -> list[Token]:
@@ -188,13 +198,19 @@ def _by_taker(name: str, sentence: SpacySpan, trigger: Token, cue_set: Cues) -> 
 
 
 def _armed_target(trigger: Token, cue_set: Cues) -> bool:
-    """The violence's target or dead are armed: soldiers, police, militants, a base, a checkpoint."""
+    """The violence's target or dead are armed: soldiers, police, militants, a base, a checkpoint;
+    a place word alone does not say so when civilians are named in it ("a camp for displaced
+    people", "a convoy of buses")."""
     targets: set[str] = set()
+    nouns = []
     for head in {trigger, _verb_of(trigger)}:
         for child in head.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
-                targets |= _side_words(_head_words(child), cue_set)
+                nouns.append(child)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-                for noun in child.children:
-                    targets |= _side_words(_head_words(noun), cue_set)
-    return bool(targets & {STATE, NON_STATE, ARMED_TARGET})
+                nouns.extend(noun for noun in child.children)
+    for noun in nouns:
+        targets |= _side_words(_head_words(noun), cue_set)
+        if _labels(cue_set.sides, noun.doc[noun.left_edge.i : noun.right_edge.i + 1]) & {CIVILIAN}:
+            targets.add(CIVILIAN)
+    return bool(targets & {STATE, NON_STATE}) or (ARMED_TARGET in targets and CIVILIAN not in targets)
