@@ -330,3 +330,29 @@ def test_a_group_linked_to_a_later_name_keeps_a_well_formed_span(make_document):
     for mention in find_actors(document, ActorDictionary.load()):
         assert mention.span.start < mention.span.end
         assert document.article.text[mention.span.start:mention.span.end] == mention.span.text
+
+
+# -- pointing back: "the group", and forces of the body that speaks for them -------------------------
+
+def test_the_group_points_back_to_the_armed_group_named_last(actors_in):
+    found = actors_in("Boko Haram fighters raided Bama. The group said it had taken forty hostages.")
+    named = dict(found)["Boko Haram fighters"]
+    assert ("The group", named) in found
+
+
+def test_the_group_reaches_back_only_a_few_sentences(actors_in):
+    filler = " ".join(["Residents fled to Maiduguri."] * 5)
+    found = actors_in(f"Boko Haram fighters raided Bama. {filler} The group said nothing.")
+    assert not any(text == "The group" for text, _ in found)
+
+
+def test_an_unnamed_or_generic_group_is_no_antecedent(actors_in):
+    found = actors_in("Gunmen raided Bama. The group fled into the forest.")
+    assert not any(text == "The group" for text, _ in found)
+
+
+def test_a_defence_ministry_gives_its_nationality_to_the_forces_it_reports(actors_in):
+    found = actors_in("The British defence ministry said soldiers had come under fire near Basra.")
+    assert any(t == "soldiers" and a.country == "GB" for t, a in found)
+    plain = actors_in("Officials said soldiers had come under fire near Basra.")
+    assert all(a.country is None for t, a in plain if t == "soldiers")

@@ -6,7 +6,7 @@ from polybius.events.context import (
     aggregate_date, background_date, duration_days, has_background_words, is_aggregate, is_background,
     is_pluperfect,
 )
-from polybius.records import EventDate, Span, TimeExpression
+from polybius.records import EventDate, PlaceMention, Span, TimeExpression
 
 PUBLISHED = date(2014, 1, 25)
 
@@ -99,3 +99,56 @@ def test_a_recalled_death_keeps_the_date_its_own_anchor_gives(make_document):
     [event] = find_events(make_document(text, published="2014-01-25"), [ago], [], [])
     assert event.background
     assert event.date.day == date(2014, 1, 6)
+
+
+def test_a_campaign_that_kills_over_a_stated_length_is_aggregate(nlp):
+    assert is_aggregate(nlp("The minister said the 40-day offensive has killed scores of fighters.")[:])
+    assert not is_aggregate(nlp("The minister said a four-day siege ended with 38 hostages dead.")[:])
+
+
+def test_a_present_perfect_tally_of_a_named_campaign_is_aggregate(nlp):
+    tally = nlp("Nigerian troops have killed hundreds of insurgents in an operation to clear the Sambisa forest.")
+    assert is_aggregate(tally[:], token(tally, "killed"))
+    single = nlp("Nigerian troops killed twelve insurgents in an operation near Bama on Sunday.")
+    assert not is_aggregate(single[:], token(single, "killed"))
+    no_campaign = nlp("Gunmen have killed twelve villagers near Bama, residents said.")
+    assert not is_aggregate(no_campaign[:], token(no_campaign, "killed"))
+
+
+def _placed(doc, word, place):
+    start = doc.text.index(word)
+    return PlaceMention(Span("doc", start, start + len(word), word), place)
+
+
+def test_one_clause_set_in_towns_far_apart_is_aggregate(nlp):
+    from builders import GAO, KIDAL, NEAR_GAO
+
+    far = nlp("The army said the rebels died in air strikes and in combat in Kidal and Gao.")
+    assert is_aggregate(far[:], token(far, "died"), [_placed(far, "Kidal", KIDAL), _placed(far, "Gao", GAO)])
+    close = nlp("The army said the rebels died in combat in Gao and Sossokoira.")
+    assert not is_aggregate(close[:], token(close, "died"),
+                            [_placed(close, "Gao", GAO), _placed(close, "Sossokoira", NEAR_GAO)])
+
+
+def test_a_speech_day_does_not_open_a_tally(nlp):
+    doc = nlp("On Tuesday the minister said hundreds of fighters had died in the war.")
+    said = EventDate(date(2013, 2, 5), 1, None, "said-tuesday")
+    assert aggregate_date(said, doc[:], [], date(2013, 2, 6)) is None
+    since = EventDate(date(2013, 1, 11), 1, None, "anchor")
+    assert aggregate_date(since, doc[:], [], date(2013, 2, 6)).time_precision >= 2
+
+
+def test_a_relative_clause_without_a_date_of_its_own_is_background(nlp):
+    doc = nlp("Boko Haram, which seized Bama before being driven out by the army, has regrouped.")
+    assert is_background(token(doc, "driven"), EventDate(PUBLISHED, 1, None, "publication"), PUBLISHED)
+    dated_doc = nlp("The militants, who attacked a checkpoint on Monday, were arrested.")
+    monday = EventDate(date(2014, 1, 20), 1, None, "anchor")
+    assert not is_background(token(dated_doc, "attacked"), monday, PUBLISHED)
+
+
+def test_reported_speech_pluperfect_is_not_background(nlp):
+    doc = nlp("The SDF said it had captured the village of Baghuz.")
+    assert is_pluperfect(token(doc, "captured"))
+    assert not is_background(token(doc, "captured"), EventDate(PUBLISHED, 1, None, "publication"), PUBLISHED)
+    recalled = nlp("The village had been captured by the SDF.")
+    assert is_background(token(recalled, "captured"), EventDate(PUBLISHED, 1, None, "publication"), PUBLISHED)

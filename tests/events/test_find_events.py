@@ -100,3 +100,21 @@ def test_a_sentence_naming_no_party_place_date_or_toll_is_no_mention(make_docume
     gunmen = ActorMention(span(text, "Gunmen"), Actor("Unidentified Armed Group", 3, None))
     events = find_events(make_document(text), [sunday], [], [gunmen])
     assert [e.sentence.text for e in events] == ["Gunmen killed two herders near Mopti on Sunday."]
+
+
+def test_a_sentence_on_a_day_of_its_own_does_not_borrow_the_place_before(make_document):
+    text = "Rebels said on Wednesday they had seized Bama. They also clashed with soldiers on Sunday."
+    bama = Place(2347470, "Bama", 11.52, 13.69, "NG", admin1="Borno")
+    times = [TimeExpression(span(text, "Wednesday"), "DATE", "2013-02-06", date(2013, 2, 6), date(2013, 2, 6), 1),
+             TimeExpression(span(text, "Sunday"), "DATE", "2013-02-03", date(2013, 2, 3), date(2013, 2, 3), 1)]
+    places = [PlaceMention(span(text, "Bama"), bama)]
+    document = make_document(text, published="2013-02-06")
+    clash = next(e for e in find_events(document, times, places, []) if e.trigger.text == "clashed")
+    assert clash.place is None or clash.place.span.text != "Bama" or clash.place.relation == "article"
+    same_day = "Rebels seized Bama on Sunday. They also clashed with soldiers on Sunday."
+    times = [TimeExpression(span(same_day, "Sunday", i), "DATE", "2013-02-03", date(2013, 2, 3), date(2013, 2, 3), 1)
+             for i in (0, 1)]
+    document = make_document(same_day, published="2013-02-06")
+    clash = next(e for e in find_events(document, times, [PlaceMention(span(same_day, "Bama"), bama)], [])
+                 if e.trigger.text == "clashed")
+    assert clash.place is not None and clash.place.span.text == "Bama" and clash.place.relation != "article"

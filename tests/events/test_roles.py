@@ -132,3 +132,23 @@ def test_the_side_that_came_under_fire_is_the_target(nlp):
     roles = roles_of(nlp, text, "Armed clash", "came", mentions)
     assert roles.actor2.actor.name == "Military Forces of Mali"
     assert roles.actor1 is None or roles.actor1.actor.name == "Unidentified Armed Group"
+
+
+SDF = Actor("SDF: Syrian Democratic Forces", 2, None)
+ISIS = Actor("Islamic State (Syria)", 2, None)
+
+
+def test_a_speaker_who_says_it_was_responsible_is_the_doer(nlp):
+    text = "The SDF said it was responsible for the arrest of two Islamic State commanders."
+    mentions = [mention(text, "The SDF", SDF), mention(text, "Islamic State", ISIS)]
+    roles = roles_of(nlp, text, "Arrests", "arrest", mentions)
+    assert roles.actor1.actor.name == SDF.name
+
+
+def test_a_name_set_off_by_commas_names_the_speaker_not_its_modifiers(nlp):
+    text = ("A Kurdish-led alliance formerly at odds with the Islamists, the Syrian Democratic Forces (SDF), "
+            "said it had captured Baghuz.")
+    mentions = [mention(text, "the Islamists", ISLAMISTS), mention(text, "Syrian Democratic Forces", SDF),
+                mention(text, "SDF)", SDF)]
+    roles = roles_of(nlp, text, "Non-state actor overtakes territory", "captured", mentions)
+    assert roles.actor1.actor.name == SDF.name

@@ -8,6 +8,7 @@ import pytest
 
 from polybius.fuse import cluster as cluster_module
 from polybius.fuse.cluster import assign_ids, cluster_mentions as cluster
+from polybius.records import Actor
 
 from builders import ANSAR_DINE, FRANCE, GAO, KIDAL, KIDAL_REGION, MAIDUGURI, MALI, MUJAO, NEAR_GAO, UNNAMED, mention
 
@@ -148,3 +149,33 @@ def test_a_split_event_keeps_its_id_on_the_larger_part():
     previous = {a.id: "MLI1", b.id: "MLI1", c.id: "MLI1"}
     ids = assign_ids([[c], [a, b]], previous, {"MLI": 1}, lambda members: "MLI")
     assert ids.ids == ["MLI2", "MLI1"] and ids.merges == []
+
+
+def test_an_unopposed_takeover_and_a_battle_for_the_town_may_be_one_event():
+    taken = mention("a", sub="Non-violent transfer of territory", kind="Strategic developments", actors=(MUJAO,))
+    fought = mention("b", sub="Non-state actor overtakes territory", actors=(MUJAO,))
+    assert groups([taken, fought]) == [["a", "b"]]
+
+
+def test_reports_naming_different_sides_are_not_a_contradiction():
+    # One report names the French forces, another the group they fought; they share the town.
+    assert groups([mention("a", actors=(FRANCE,)), mention("b", actors=(MUJAO,))]) == [["a", "b"]]
+    assert len(cluster([mention("a", actors=(MUJAO,)), mention("b", actors=(ANSAR_DINE,))])) == 2
+
+
+def test_unnamed_islamist_militia_never_contradicts_a_named_group():
+    islamists = Actor("Islamist Militia (Mali)", 3, "ML")
+    assert groups([mention("a", actors=(FRANCE, islamists)), mention("b", actors=(MUJAO,))]) == [["a", "b"]]
+
+
+def test_the_same_toll_in_one_report_is_evidence_of_one_event():
+    from polybius.records import FatalityCount, Span
+
+    def toll(n):
+        return FatalityCount(n, n, n, (Span("a", 0, 2, str(n)),))
+
+    own = mention("a", place=MALI, geo_precision=3, fatalities=toll(11))
+    restated = mention("a", place=KIDAL, day=date(2013, 2, 6), rule="publication", actors=(), fatalities=toll(11))
+    assert groups([own, restated]) == [["a", "a"]]
+    other_toll = mention("a", place=KIDAL, day=date(2013, 2, 6), rule="publication", actors=(), fatalities=toll(3))
+    assert len(cluster([own, other_toll])) == 2

@@ -150,3 +150,28 @@ def test_a_country_code_the_table_does_not_know_leaves_country_fields_empty():
     event = fused(odd)
     assert event.row["iso"] is None and event.row["location"] == "Gao"
     assert fuse_all([mention("b", place=replace(GAO, country_code=""))], ARTICLES, {}, {}, {}, now=1).events[0].event_id_cnty == "XXX1"
+
+
+def test_a_later_recollection_does_not_lower_the_toll_of_the_time():
+    from dataclasses import replace
+
+    recalled = replace(mention("c", fatalities=deaths(1, "c")), background=True)
+    event = fused(mention("a", fatalities=deaths(21)), recalled)
+    assert event.row["fatalities"] == 21
+    alone = fused(recalled)
+    assert alone.row["fatalities"] == 1  # with no report of the time, the recollection's figure stands
+
+
+def test_settings_that_disagree_leave_only_their_country():
+    from dataclasses import replace
+
+    from builders import GAO, MALI
+
+    def guessed(doc, place, precision):
+        m = mention(doc, place=place, geo_precision=precision)
+        return replace(m, place=replace(m.place, relation="article"))
+
+    event = fused(guessed("a", GAO, 2), guessed("b", MALI, 3))
+    assert event.row["location"] == "Mali"
+    stated = fused(mention("a", place=GAO, geo_precision=2), guessed("b", MALI, 3))
+    assert stated.row["location"] == "Gao"

@@ -192,3 +192,9 @@ def test_days_ago_on_the_start_of_an_operation_dates_the_death(dated):
     assert result.day == date(2013, 1, 10)
     assert result.time_precision == 1
     assert result.span.text == "27 days ago"
+
+
+def test_a_date_between_the_verb_of_saying_and_the_reported_subject_dates_the_saying(dated):
+    result = dated("The rebels said on Wednesday they had retaken the town of Menaka.", "retaken")
+    assert result.rule == "said-wednesday"
+    assert result.day == date(2013, 2, 6)

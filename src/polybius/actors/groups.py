@@ -49,6 +49,9 @@ class GenericCatalog:
     ethnicities: dict[str, str]  # word in text -> ethnic name ACLED uses
     unlocalized: tuple[tuple[re.Pattern[str], GenericGroup], ...]  # name without country -> group
     link_words: frozenset[str]  # "-linked", "loyal to": the group is associated with a named one
+    anaphors: frozenset[str] = frozenset()  # "the group": the armed group named last
+    anaphor_sentences: int = 3
+    military_voices: frozenset[str] = frozenset()  # "the French defence ministry" speaks for French forces
 
     def match_unlocalized(self, name: str) -> tuple[GenericGroup, str] | None:
         """The group of an actor name that still lacks its country, with its ethnicity if any."""
@@ -88,4 +91,6 @@ def catalog() -> GenericCatalog:
     unlocalized = tuple((_unlocalized_pattern(g.template), g) for g in groups.values())
     ethnicities = {word.lower(): name for word, name in raw.get("ethnicities", {}).items()}
     links = _words(raw.get("links", {}).get("words", ()))
-    return GenericCatalog(groups, ethnicities, unlocalized, links)
+    anaphora = raw.get("anaphora", {})
+    return GenericCatalog(groups, ethnicities, unlocalized, links, _words(anaphora.get("nouns", ())),
+                          int(anaphora.get("sentences", 3)), _words(anaphora.get("military_voices", ())))

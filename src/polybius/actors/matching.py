@@ -109,6 +109,7 @@ def find_actors(document: Document, dictionary: ActorDictionary, *, include_gove
     for span in noun_spans:
         if not scan.is_claimed(span):
             found.extend(scan.describe(span))
+    found.extend(scan.anaphors(found))
 
     unique = sorted(set(found), key=lambda item: (item[0], item[1], item[2].name))
     return [ActorMention(document.span(start, end), actor) for start, end, actor in unique]
@@ -226,11 +227,38 @@ class _Scan:
             if noun not in group.nouns or group.key in ("ethnic", "islamist", "armed"):
                 continue
             if group.government and not self.include_government:
+                self._note_voice(span, window)
                 continue
             if group.is_state:
                 return self._state_forces(span, group, window)
             return self._people(span, group, window)
         return []
+
+    def _note_voice(self, span: TokenSpan, window: list[Token]) -> None:
+        """ "The French defence ministry said": its unnamed forces nearby are French."""
+        if span.text.lower() in self.catalog.military_voices:
+            nations = self._nations(window)
+            if len(nations) == 1:
+                self.recent_nations["military"] = (self._sentence_of(span.start), frozenset({nations[0][0]}))
+
+    def anaphors(self, found: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """ "The group said it had made the arrest": the armed group named last, a few sentences back."""
+        named = sorted((start, actor) for start, _, actor in found
+                       if 2 <= actor.inter <= 4 and self.catalog.match_unlocalized(actor.name) is None)
+        out = []
+        for token in self.doc:
+            if token.lower_ not in self.catalog.anaphors or token.i in self.claimed or token.dep_ in _NOT_HEADS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+                continue
+            earlier = [(start, actor) for start, actor in named if start < token.idx]
+            if not earlier:
+                continue
+            start, actor = earlier[-1]
+            named_sentence = self._sentence_of(self.doc.char_span(start, start + 1, alignment_mode="expand").start)
+            if self._sentence_of(token.i) - named_sentence <= self.catalog.anaphor_sentences:
+                out.append((token.left_edge.idx, token.idx + len(token.text), actor))
+        return out
 
     def _state_noun(self, noun: str) -> bool:
         return any(noun in g.nouns for g in self.catalog.groups.values() if g.is_state)

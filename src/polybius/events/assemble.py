@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from polybius.actors import localize
-from polybius.events.context import aggregate_date, background_date, is_aggregate, is_background
+from polybius.events.context import OWN_DATE_RULES, aggregate_date, background_date, is_aggregate, is_background
 from polybius.events.detect import Detection, detect
 from polybius.events.fatalities import count_fatalities
 from polybius.events.headline import drop_restated_headline
@@ -24,9 +24,6 @@ from polybius.nlp import Document
 from polybius.place import Gazetteer, country_place, focus_place, place_event
 from polybius.records import ActorMention, EventDate, EventMention, FatalityCount, PlaceMention, TimeExpression
 from polybius.time import date_event
-
-# Dates the event's own clause gives (polybius.time.date_event), not a default or the report's date.
-OWN_DATE_RULES = frozenset({"anchor", "when-clause"})
 
 
 def find_events(document: Document, times: list[TimeExpression], places: list[PlaceMention],
@@ -69,16 +66,18 @@ def _mention(document: Document, detection: Detection, n: int, times: list[TimeE
     """The mention of one detection; None when its sentence says neither who, where nor when."""
     sentence, trigger, sub_type = detection.sentence, detection.trigger, detection.sub_type
     published = document.article.published
+    event_date = date_event(document, trigger, times)
     named_place = place_event(document, trigger, places, gazetteer)
+    if named_place is not None and _another_day_before(named_place, sentence, event_date, times):
+        named_place = None
     place = setting.place_for(named_place)
     country = place.place.country_code if place is not None and place.place is not None else None
     roles = _localized(assign_roles(sentence, trigger, sub_type, actors), country)
-    event_date = date_event(document, trigger, times)
     fatalities = count_fatalities(document, sentence, trigger)
     if not is_specific(roles, named_place, event_date, fatalities):
         return None
     background = is_background(trigger, event_date, published)
-    aggregate = is_aggregate(sentence)
+    aggregate = is_aggregate(sentence, trigger, places)
     if aggregate:
         event_date = aggregate_date(event_date, sentence, times, published)
     elif background:
@@ -113,6 +112,17 @@ def is_specific(roles: Roles, named_place: PlaceMention | None, event_date: Even
     own_date = event_date is not None and event_date.rule in OWN_DATE_RULES
     return bool(roles.actor1 or roles.actor2 or named_place is not None or own_date
                 or (fatalities is not None and fatalities.best > 0))
+
+
+def _another_day_before(place: PlaceMention, sentence, event_date: EventDate | None,
+                        times: list[TimeExpression]) -> bool:
+    """A place taken from the sentence before belongs to that sentence's scene; an event on a day
+    of its own ("Sunday's arrest" after "said on Wednesday it had retaken Menaka") is another scene."""
+    if place.span.start >= sentence.start_char or event_date is None or event_date.rule not in OWN_DATE_RULES:
+        return False
+    opening = sentence.doc[sentence.start - 1].sent.start_char
+    before = [t for t in times if opening <= t.span.start < sentence.start_char and t.first_day is not None]
+    return any(not t.first_day <= event_date.day <= (t.last_day or t.first_day) for t in before)
 
 
 def _token_span(document: Document, token: Token):

@@ -107,6 +107,8 @@ class Cues:
     background_phrases: tuple[str, ...]
     background_patterns: tuple[re.Pattern, ...]
     aggregate_patterns: tuple[re.Pattern, ...]
+    campaign_nouns: frozenset[str]  # a present-perfect tally in a sentence naming one is aggregate
+    spread_km: float  # towns this far apart in one mention make it aggregate
     weapons: PhraseIndex  # weapon phrase -> ERV sub-type(s), or GENERIC_WEAPON
     weapon_types: frozenset[str]  # the event types whose sub-type the weapon words decide
     sides: PhraseIndex  # side phrase -> STATE | NON_STATE | ARMED_TARGET | CIVILIAN
@@ -169,6 +171,8 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         background_phrases=tuple(p.lower() for p in raw["background"]["phrases"]),
         background_patterns=_patterns(raw, "background", path),
         aggregate_patterns=patterns,
+        campaign_nouns=frozenset(raw["aggregate"]["campaign_nouns"]),
+        spread_km=float(raw["aggregate"]["spread_km"]),
         weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING, ENGAGEMENT)}),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
         sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET, CIVILIAN)),

@@ -38,7 +38,7 @@ OTHER_SIDE = {"dobj", "nsubjpass", "iobj", "attr", "oprd"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "upon", "with", "toward", "towards", "into", "from"}
 # Links from an event word up to the verb that carries its participants ("air strikes targeted X",
 # "were killed in clashes", "launched an attack on X").
-CLAUSE_LINKS = {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "npadvmod",
+CLAUSE_LINKS = {"conj", "acomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "npadvmod",
                 "nsubj", "nsubjpass"}
 
 
@@ -63,7 +63,7 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
         head = _head(doc, mention)
         if head is None:
             continue
-        if speaker is not None and speaker.left_edge.i <= head.i <= speaker.right_edge.i:
+        if speaker is not None and (_names_speaker(head, speaker) or _set_off_name(doc, mention, speaker)):
             spoke.append(mention)  # "the MNLA said it had retaken Menaka": the speaker did it
         elif not _is_reporter(head):
             parties.append((mention, head))
@@ -93,6 +93,28 @@ def _speaking_agent(trigger: Token) -> Token | None:
             if token.lemma_.lower() in cues().reporting_verbs:
                 return next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
     return None
+
+
+def _names_speaker(head: Token, speaker: Token) -> bool:
+    """The speaker itself or a name in apposition ("A Tuareg group, the MNLA, said"), not a word
+    inside its modifiers ("a group formerly allied with the Islamists")."""
+    token = head
+    while token.i != speaker.i and token.dep_ in {"appos", "conj", "compound"} and token.head.i != token.i:
+        token = token.head
+    return token.i == speaker.i
+
+
+def _set_off_name(doc, mention: ActorMention, speaker: Token) -> bool:
+    """A name set off by a comma that closes the speaker's phrase ("A Tuareg group formerly allied
+    with the Islamists, the MNLA, said"): an apposition, wherever the parser hangs it."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or not speaker.i < span.start <= speaker.right_edge.i or speaker.right_edge.i < span.end - 1:
+        return False
+    start = span.start
+    while start > 0 and doc[start - 1].dep_ == "det":
+        start -= 1
+    closing = doc[span.end : speaker.right_edge.i + 1]
+    return doc[start - 1].text == "," and all(t.is_punct or t.is_upper for t in closing)
 
 
 def _head(doc, mention: ActorMention) -> Token | None:

@@ -9,15 +9,17 @@ different day, place, actor or type family → different events. Open cases, dec
   anything in a country matches a report that names only the country;
 - a mention with no known country is compared only with mentions of its own article;
 - not contradicting is not enough: two reports fuse only on positive evidence (AFFINITY_TO_FUSE), a
-  place both state, a named actor both give, the same stated day. A place inferred from the article's
+  place both state, a named actor both give, the same stated day, the same toll. A place inferred from the article's
   setting, or a whole country, is weak evidence: it must not pull unrelated events together. Two
   mentions of one sub-type in one report are evidence in themselves: an article returns to its event
   sentence after sentence, while its other events differ in kind, place or day.
 - an unnamed actor ("Islamist rebels", "gunmen") matches a named group; two different named groups
-  with nothing in common do not;
+  with nothing in common do not; named state forces never decide it alone (one report names the
+  French forces, another the group they fought);
 - "clashes" in one report and "rocket fire" in another, same day and town, are one event: battles,
-  explosions and violence against civilians form one family (political violence); protests and riots
-  another; each strategic-development sub-type is its own family.
+  explosions and violence against civilians form one family (political violence), with a non-violent
+  transfer of territory (one report's unopposed takeover is another's battle for the town); protests
+  and riots another; each other strategic-development sub-type is its own family.
 """
 
 from __future__ import annotations
@@ -30,22 +32,24 @@ from polybius.records import Actor, EventDate, EventMention
 
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 DEMONSTRATIONS = {"Protests", "Riots"}
+# A town changing hands: reports differ on whether there was fighting, so it may fuse with battles.
+PEACEFUL_TAKEOVER = "Non-violent transfer of territory"
 SAME_PLACE_KM = 30.0  # two points this close are one location ("near Gao" and Gao)
 # How far a date of each ACLED time_precision may lie from the day it names.
 WINDOW_DAYS = {1: 0, 2: 6, 3: 31}
 DEFAULT_REACH_BACK_DAYS = 2
 # Evidence needed to fuse (see affinity): a stated shared place (2), or a shared stated day with a
 # shared named group (1 + 1), or a shared stated day, state force and sub-type (1 + 0.5 + 0.5), or the
-# same report and sub-type with a shared day or named group (1 + 0.5 + 1).
+# same report and sub-type with a shared day, named group or toll (1 + 0.5 + 1).
 # Chosen by reasoning from ACLED's rule, not fitted to data.
 AFFINITY_TO_FUSE = 2.0
 UNKNOWN_COUNTRY = "??"
 STATE_FORCES_PREFIXES = ("Military Forces of", "Police Forces of", "Government of")
-GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters", "Prisoners", "Labor Group")
+GENERIC_PREFIXES = ("Unidentified", "Islamist Militia", "Civilians", "Protesters", "Rioters", "Prisoners", "Labor Group")
 
 
 def family(mention: EventMention) -> str:
-    if mention.event_type in VIOLENCE:
+    if mention.event_type in VIOLENCE or mention.sub_event_type == PEACEFUL_TAKEOVER:
         return "political violence"
     if mention.event_type in DEMONSTRATIONS:
         return "demonstrations"
@@ -107,6 +111,7 @@ class Facts:
     actors: frozenset[str]
     sub_type: str
     document: str
+    toll: int | None = None  # a stated number of dead, when above zero
 
 
 def facts_of(mention: EventMention) -> Facts:
@@ -119,8 +124,9 @@ def facts_of(mention: EventMention) -> Facts:
         place = (where.geonameid, where.admin1, (where.latitude, where.longitude), mention.place.geo_precision,
                  where.feature_code.startswith("PCL"))
     stated = place is not None and mention.place.relation != "article" and not place[4]
+    toll = mention.fatalities.best if mention.fatalities and mention.fatalities.best > 0 else None
     return Facts(date_window(mention), exact, place, stated, named_actors(mention), mention.sub_event_type,
-                 mention.document)
+                 mention.document, toll)
 
 
 @dataclass
@@ -134,6 +140,7 @@ class Profile:
     actors: set[str] = field(default_factory=set)
     sub_types: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
+    tolls: set[int] = field(default_factory=set)
 
     def add(self, facts: Facts) -> None:
         if facts.window is not None:
@@ -150,6 +157,8 @@ class Profile:
         self.actors |= facts.actors
         self.sub_types.add(facts.sub_type)
         self.documents.add(facts.document)
+        if facts.toll is not None:
+            self.tolls.add(facts.toll)
 
 
 def compatible(profile: Profile, facts: Facts) -> bool:
@@ -159,7 +168,14 @@ def compatible(profile: Profile, facts: Facts) -> bool:
             return False
     if not _place_fits(profile, facts.place):
         return False
-    return not (facts.actors and profile.actors and not facts.actors & profile.actors)
+    # Reports may name different sides of one event (one the French forces, another MUJAO); only
+    # different armed groups with none in common say that these are different events.
+    groups, known = _non_state(facts.actors), _non_state(profile.actors)
+    return not (groups and known and not groups & known)
+
+
+def _non_state(names) -> set[str]:
+    return {name for name in names if not name.startswith(STATE_FORCES_PREFIXES)}
 
 
 def _place_fits(profile: Profile, place) -> bool:
@@ -194,4 +210,6 @@ def affinity(profile: Profile, facts: Facts) -> float:
         score += 0.5
     if facts.document in profile.documents and facts.sub_type in profile.sub_types:
         score += 1.0  # one report returning to its event; its other events it tells apart by type
+    if facts.toll is not None and facts.toll in profile.tolls:
+        score += 1.0  # "11 militants killed" ... "Eleven terrorists were killed": the same dead
     return score

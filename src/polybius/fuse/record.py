@@ -7,8 +7,10 @@ Choices, field by field:
 - actors: the report naming the most (and most specific) actors gives actor1/actor2; other named
   actors become associated actors;
 - place: the most precise place (lowest geo_precision; at equal precision a place below the country
-  level, then one the text states rather than the article's setting, then resolution score);
-- fatalities: within one article the fullest figure (articles split a toll across sentences); across
+  level, then one the text states rather than the article's setting, then resolution score); when
+  no report states it and the articles' settings disagree, the country they share;
+- fatalities: reports of the time before later recollections (background mentions); within one
+  article the fullest figure (articles split a toll across sentences); across
   articles ACLED's conservative figure — the lowest — unless reports of later days revise the toll
   step by step, in which case the latest report counts and the change is recorded as an update, not
   a conflict;
@@ -76,9 +78,7 @@ def build_event(event_id: str, mentions: Sequence[EventMention], articles: dict[
     first = _first_report(mentions, articles)
     dated = sorted((m for m in mentions if m.date),
                    key=lambda m: (is_default_date(m.date), m.date.time_precision, _order(m, articles)))
-    placed = sorted((m for m in mentions if m.place and m.place.place),
-                    key=lambda m: (m.place.geo_precision, m.place.place.feature_code.startswith("PCL"),
-                                   m.place.relation == "article", -m.place.score, _order(m, articles)))
+    placed = _by_place_preference([m for m in mentions if m.place and m.place.place], articles)
     typed = _vote_type(mentions, first)
     cast = max(mentions, key=lambda m: (len(named_actors(m)), _actor_count(m), -_order(m, articles)[0]))
     actor1, actor2 = cast.actor1, cast.actor2
@@ -183,9 +183,11 @@ def _associated(mentions, actor1: ActorMention | None, actor2: ActorMention | No
 
 def _fatalities(mentions, articles) -> tuple[int, int | None, int | None, Dispute | None]:
     per_document: dict[str, EventMention] = {}
-    for m in mentions:
-        if m.fatalities is None:
-            continue
+    counted = [m for m in mentions if m.fatalities is not None]
+    # Reports of the time count the dead; a later recollection ("X was killed in fighting last
+    # year") names some of them, and counts only when no report of the time gives a toll.
+    current = [m for m in counted if not m.background]
+    for m in current or counted:
         held = per_document.get(m.document)
         if held is None or m.fatalities.best > held.fatalities.best:
             per_document[m.document] = m  # within one article, the fullest figure
@@ -214,6 +216,18 @@ def _fatalities(mentions, articles) -> tuple[int, int | None, int | None, Disput
         {"value": m.fatalities.best, "document": m.document, "published": _iso(_published(articles, m.document)),
          "spans": [s.as_dict() for s in m.fatalities.spans]} for m in claims))
     return figure, low, high, dispute
+
+
+def _by_place_preference(placed: list[EventMention], articles: dict[str, ArticleInfo]) -> list[EventMention]:
+    """Most precise first; but when no report states the place and their settings disagree (one
+    article is set in Gao, another in Mali), only the country they share is known."""
+    guessed = all(m.place.relation == "article" for m in placed)
+    if guessed and len({m.place.place.geonameid for m in placed}) > 1:
+        countries = [m for m in placed if m.place.place.feature_code.startswith("PCL")]
+        if countries:
+            return countries
+    return sorted(placed, key=lambda m: (m.place.geo_precision, m.place.place.feature_code.startswith("PCL"),
+                                         m.place.relation == "article", -m.place.score, _order(m, articles)))
 
 
 def _place_dispute(mentions) -> Dispute | None:

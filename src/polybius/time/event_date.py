@@ -21,7 +21,9 @@ from it up the dependency tree reaches the trigger's clause without entering ano
    January 11") lends only that measure, resolved from its object, never the other event's own
    date; nor does it take the main clause's date.
 3. "said-<expression>": the event clause has no date but the clause reporting it has one
-   ("..., French sources said yesterday"): the event is dated to the report.
+   ("..., French sources said yesterday"): the event is dated to the report. An expression between
+   the verb of saying and the reported clause's subject is the saying's, wherever the parser hangs
+   it ("said on Wednesday it had retaken the town").
 4. "publication": nothing in the sentence dates it: the publication day, precision 1. None only
    when there is no publication date either.
 
@@ -153,6 +155,15 @@ def attach(root: Token, chain: dict[int, int], reporters: set[int], lex: Lexicon
         token, steps = token.head, steps + 1
 
 
+def _between_report_and_subject(token: Token, clause_root: Token, reporters: set[int]) -> bool:
+    """ "The MNLA said on Wednesday it had retaken Menaka": the parser hangs "on Wednesday" on the
+    reported clause, but words between the verb of saying and the clause's subject date the saying."""
+    if clause_root.head.i not in reporters or clause_root.head.i > token.i:
+        return False
+    subject = next((c for c in clause_root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and token.i < subject.left_edge.i
+
+
 def representative_day(expression: TimeExpression, published: date | None) -> tuple[date, int]:
     """The day and ACLED precision to code: the middle of the span, cut at publication."""
     first, last = expression.first_day, expression.last_day
@@ -178,7 +189,10 @@ def date_event(document: Document, trigger: Token, times: list[TimeExpression]) 
         if not sentence.start_char <= expression.span.start < sentence.end_char:
             continue
         root = token_at(document.doc, expression.span.start, expression.span.end)
-        found = attach(root, chain, reporters, lex, expression) if root is not None else None
+        if root is not None and _between_report_and_subject(root, clause_root, reporters):
+            found = Attachment(2, 0, expression)
+        else:
+            found = attach(root, chain, reporters, lex, expression) if root is not None else None
         if found is not None:
             attachments.append(found)
     if attachments:
