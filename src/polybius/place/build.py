@@ -5,6 +5,7 @@ Tables:
   name(key, id, kind)                        normalized names -> places (kind: see NameKind)
   admin(code, name, id)                      "ML.10" -> "Kidal"; "US.LA.079" -> "Rapides Parish"
   country(iso2, iso3, numeric, name, region, id)
+  feature_word(word, id)                     words of the names of physical features (see features.py)
   meta(key, value)
 
 Admin areas and countries get a representative point: a country the mean of its published point
@@ -25,11 +26,13 @@ from enum import IntEnum
 from importlib import resources
 from pathlib import Path
 
-from polybius.place import sources
+from polybius.place import features, sources
 from polybius.place.normalize import name_key, name_keys
 from polybius.place.regions import acled_region
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
+# A store of this version is brought up to date in place (see upgrade), keeping its imported dumps.
+UPGRADABLE_VERSION = "5"
 
 SCHEMA = """
 CREATE TABLE place (
@@ -44,7 +47,7 @@ CREATE TABLE country (
     iso2 TEXT PRIMARY KEY, iso3 TEXT, numeric INTEGER, name TEXT NOT NULL, region TEXT, id INTEGER
 ) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-"""
+""" + features.SCHEMA
 
 
 class NameKind(IntEnum):
@@ -79,6 +82,13 @@ def build(path: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def upgrade(db: sqlite3.Connection) -> None:
+    """Bring a store of UPGRADABLE_VERSION to SCHEMA_VERSION: index the words of its features' names."""
+    with db:
+        features.index_all(db)
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
 
 
 def add_names(db: sqlite3.Connection, place_id: int, official: str | None, others=(),
@@ -117,6 +127,7 @@ class _Builder:
         self._countries()
         self._continents()
         self._extra_names()
+        features.index_all(self.db)
         self.db.execute("CREATE INDEX place_admin ON place (cc, a1, a2)")
         self.db.execute("CREATE INDEX place_capital ON place (capital)")
         self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))

@@ -1,7 +1,8 @@
 """Import GeoNames dumps (the 19-column "geoname" format) into the gazetteer store.
 
 Any feature class goes in: mountains (T.MTS), regions (L.RGN), wadis (H.WAD), as well as towns and
-admin areas. A row already in the store (same geonameid) is updated: the dump is the fuller source.
+admin areas; the words of physical features' names are indexed (features.py). A row already in the store
+(same geonameid) is updated: the dump is the fuller source.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from polybius.errors import ConfigError
+from polybius.place import features
 from polybius.place.build import add_names
+from polybius.place.normalize import name_keys
 
 COLUMNS = 19
 _BATCH = 5000
@@ -32,6 +35,7 @@ def import_dump(db: sqlite3.Connection, file: Path) -> int:
     count = 0
     places, names, admins, seats = [], [], [], []
     with db:
+        db.execute(features.SCHEMA)
         for where, fields in _rows(file):
             try:
                 row = _place_row(fields)
@@ -106,6 +110,10 @@ def _flush(db: sqlite3.Connection, places: list, names: list, admins: list) -> N
     )
     for place_id, official, others in names:
         add_names(db, place_id, official, others)
+    features.index(db, [
+        (row[0], {key for text in (official, *others) for key in name_keys(text)})
+        for row, (_, official, others) in zip(places, names) if row[5] in features.CLASSES
+    ])
     db.executemany("INSERT OR IGNORE INTO admin VALUES (?, ?, ?)", admins)
     places.clear()
     names.clear()

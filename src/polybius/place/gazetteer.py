@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import fcntl
 import sqlite3
-from dataclasses import dataclass
+from contextlib import closing
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from polybius.place import build, dump
+from polybius.place import build, dump, features
 from polybius.place.build import NameKind
 from polybius.place.normalize import edit_distance_at_most_one, name_key
 from polybius.place.regions import CountryInfo
@@ -30,6 +31,7 @@ _JOINS = """
 _CACHE_LIMIT = 50_000
 # Fuzzy matching only for names long enough that one changed letter is still the same name.
 _FUZZY_MIN_LENGTH = 6
+_CONTAINED_LIMIT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class Candidate:
     admin2_code: str | None
     capital_id: int | None  # the town ACLED codes a region-level event to
     fuzzy: bool = False  # matched with one letter changed
+    contained: bool = False  # a physical feature whose name holds the name as a word ("Adrar des Ifôghas")
 
 
 class Gazetteer:
@@ -54,11 +57,15 @@ class Gazetteer:
     def open(cls, path: Path | None = None) -> Gazetteer:
         """Open the gazetteer at `path` (default $POLYBIUS_HOME or ~/.cache/polybius), building it first if needed."""
         path = Path(path) if path is not None else build.default_path()
-        if not _is_current(path):
+        if _version(path) != build.SCHEMA_VERSION:
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path.with_name(path.name + ".lock"), "w") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX)  # one process builds; the others wait, then open
-                if not _is_current(path):
+                version = _version(path)
+                if version == build.UPGRADABLE_VERSION:
+                    with closing(sqlite3.connect(path)) as db:
+                        build.upgrade(db)  # in place: the dumps imported into it stay
+                elif version != build.SCHEMA_VERSION:
                     build.build(path)
         db = sqlite3.connect(path, check_same_thread=False)
         return cls(db, path)
@@ -86,6 +93,19 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[(key, fuzzy)] = found
         return found
+
+    def features_containing(self, name: str, codes: tuple[str, ...]) -> list[Candidate]:
+        """Physical features of these GeoNames codes that have every word of `name` in one of their
+        names, accents folded ("Ifoghas" -> "Adrar des Ifôghas"), those of the earlier codes first."""
+        key = name_key(name)
+        if key is None:
+            return []
+        ids = features.containing(self.db, key, codes, _CONTAINED_LIMIT)
+        if not ids:
+            return []
+        found = self._query(f"WHERE p.id IN ({','.join('?' * len(ids))})", tuple(ids), with_kind=False)
+        order = {place_id: n for n, place_id in enumerate(ids)}
+        return [replace(c, contained=True) for c in sorted(found, key=lambda c: order[c.place.geonameid])]
 
     def place(self, geonameid: int) -> Place | None:
         found = self._query("WHERE p.id = ?", (geonameid,), with_kind=False)
@@ -153,9 +173,10 @@ def _candidate(row: tuple) -> Candidate:
     return Candidate(place=place, kind=NameKind(row[15]), admin1_code=row[12], admin2_code=row[13], capital_id=row[14])
 
 
-def _is_current(path: Path) -> bool:
+def _version(path: Path) -> str | None:
+    """The schema version of the store at `path` (None when there is no readable store)."""
     if not path.exists():
-        return False
+        return None
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -163,5 +184,5 @@ def _is_current(path: Path) -> bool:
         finally:
             db.close()
     except sqlite3.DatabaseError:
-        return False
-    return bool(row) and row[0] == build.SCHEMA_VERSION
+        return None
+    return row[0] if row else None
