@@ -2,13 +2,16 @@
 
 spaCy's small model calls Gao and Konna PERSON, Kidal NORP and "Adrar des Ifoghas" ORG. So candidates
 come from two sources: NER entities and runs of capitalised words matched against the gazetteer
-(longest match first). A candidate is kept when the evidence for a place outweighs the evidence for
+(longest match first), plus capitalised words right before a physical feature's word ("the Tigharghar
+mountains"), known or not. A candidate is kept when the evidence for a place outweighs the evidence for
 something else:
   for  NER says GPE/LOC/FAC; a cue before it ("in", "the town of", "near"); a head word after it
        ("region", "mountains"); the same name is a place elsewhere in the article; it names a country,
        an admin1 area or a large town;
   against  it is a month, a title-led name ("General Gao"), a demonym ("Malian"), part of a longer
        organisation or person name ("France Inter", "Europe 1", "Moussa Ag Mohamed").
+A kept name takes in a capitalised particle right before it ("In Amenas", "El Fasher") when the
+gazetteer knows the two together.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ def detect(document: Document, gazetteer: Gazetteer) -> list[Toponym]:
             continue  # inside a longer toponym already kept
         verdict = verdicts[(start, end)]
         if verdict is _YES or (verdict is _WEAK_NO and _norm(doc[start:end].text) in kept_names):
-            accepted.append((start, end))
+            after = accepted[-1][1] if accepted else 0
+            accepted.append((_with_particle(doc, start, end, gazetteer, after), end))
     out = []
     for start, end in accepted:
         end = _with_head_word(doc, _run_on(doc, end))
@@ -57,6 +61,21 @@ def detect(document: Document, gazetteer: Gazetteer) -> list[Toponym]:
             end -= 1  # "Timbuktu." -> "Timbuktu"
         out.append(make_toponym(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
     return out
+
+
+def _with_particle(doc: Doc, start: int, end: int, gazetteer: Gazetteer, after: int) -> int:
+    """"In Amenas", not "Amenas": a capitalised particle right before a toponym (not before `after`)
+    opens its name when the gazetteer knows the two together. A particle that is also an English word
+    counts only in mid-sentence, where its capital is no sentence's ("In Gao, troops ...")."""
+    if start == 0 or start - 1 < after:
+        return start
+    particle, vocab = doc[start - 1], vocabulary()
+    if particle.lower_ not in vocab.particles or not _is_capitalised(particle):
+        return start
+    if particle.is_sent_start and particle.lower_ in vocab.english_particles:
+        return start
+    known = any(c.kind != NameKind.DEMONYM for c in gazetteer.candidates(doc[start - 1 : end].text))
+    return start - 1 if known else start
 
 
 def _run_on(doc: Doc, end: int) -> int:
@@ -75,7 +94,9 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> set[tuple[int, int]]:
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start < ent.end:
                 spans.add((start, ent.end))
-    for run_start, run_end in _capitalised_runs(doc):
+    runs = _capitalised_runs(doc)
+    spans |= _before_feature_words(doc, runs)
+    for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             for j in range(min(run_end, i + _MAX_TOKENS), i, -1):
@@ -87,6 +108,25 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> set[tuple[int, int]]:
                     break
             i += 1
     return spans
+
+
+def _before_feature_words(doc: Doc, runs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """"the Tigharghar mountains", "the Nuba Mountains": the capitalised words (a few) right before a
+    physical feature's word name it, whether or not the gazetteer knows them. A run that opens a
+    sentence is left to the other evidence ("These mountains")."""
+    words = vocabulary().feature_words
+    out = set()
+    for start, end in runs:
+        if end - start > 1 and doc[end - 1].lower_ in words:
+            end -= 1  # the feature's word is capitalised too
+        elif end >= len(doc) or doc[end].lower_ not in words:
+            continue
+        start = max(start, end - _UNKNOWN_MAX_TOKENS)
+        while start < end and doc[start].lower_ in _CONNECTORS:
+            start += 1
+        if start < end and not doc[start].is_sent_start:
+            out.add((start, end))
+    return out
 
 
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:

@@ -4,14 +4,17 @@ Each candidate gets a score (weights in data/resolution.toml):
   prior    population (log scale), feature class ("prefer towns and admin areas"), how the name refers
            to it (official name, alternate, demonym, one letter off), and whether a head word or the
            words before names its type ("the Kidal region" wants an admin area, "the X mountains" a
-           terrain feature, "the town of Gao" a town);
+           mountain feature, "the town of Gao" a town);
   context  the article's country and admin1 focus (shares of its toponyms' best readings), other
            toponyms nearby (coherence; never for an admin1 area against its own namesake seat), and a
            qualifier right after it ("Springfield, Ill.").
+Readings: the name as written; with a physical-feature head word, also the features of that kind
+whose name holds the name as a word ("the Ifoghas mountains" -> "Adrar des Ifôghas"); only when
+nothing matches, names one letter off (towns and admin areas, or features of the head word's kind).
 Two passes: the priors alone pick a first reading of every toponym; the focus and neighbours they
 imply then rescore every candidate. One name is read the same way throughout an article. A reading
-one letter off, or a hamlet abroad, is trusted only inside the article's countries; the best trusted
-reading is kept.
+one letter off, or a hamlet abroad, is trusted only inside the article's countries; a country named
+right next to the name constrains it (ties.py); the best trusted reading is kept.
 """
 
 from __future__ import annotations
@@ -20,15 +23,17 @@ import math
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
+from operator import or_
 
 import numpy as np
 
 from polybius.place.build import NameKind
 from polybius.place.gazetteer import Candidate, Gazetteer
 from polybius.place.normalize import name_key
-from polybius.place.toponym import Toponym
+from polybius.place.ties import Ties, country_ties
+from polybius.place.toponym import Toponym, vocabulary
 
 _MAX_CANDIDATES = 40  # the most populous readings of a name; the long tail never wins
 _PLAUSIBLE = 10  # readings of another name that may lend support to a neighbour
@@ -49,7 +54,9 @@ class Weights:
     terms: dict[str, float]
     kinds: dict[NameKind, float]
     fuzzy: float  # a name matched with one letter changed
+    contained: float  # a feature whose name holds the name as a word
     features: dict[str, float]
+    fuzzy_classes: frozenset[str]  # what a bare name one letter off may be read as
 
     def feature(self, place) -> float:
         return self.features.get(place.feature_code, self.features.get(place.feature_class, 0.0))
@@ -60,7 +67,8 @@ def weights() -> Weights:
     data = tomllib.loads(resources.files("polybius.place").joinpath("data/resolution.toml").read_text("utf-8"))
     kinds = {kind: float(data["kinds"][kind.name.lower()]) for kind in NameKind}
     return Weights(terms=dict(data["weights"]), kinds=kinds, fuzzy=float(data["kinds"]["fuzzy"]),
-                   features=dict(data["features"]))
+                   contained=float(data["kinds"]["contained"]), features=dict(data["features"]),
+                   fuzzy_classes=frozenset(data["fuzzy"]["classes"]))
 
 
 def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Resolution]:
@@ -78,7 +86,7 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
 
     def prior(key: str, c: Candidate) -> float:
         score = w.terms["population"] * math.log10(c.place.population + 1) + w.feature(c.place)
-        score += w.kinds[c.kind] + (w.fuzzy if c.fuzzy else 0.0)
+        score += w.kinds[c.kind] + (w.fuzzy if c.fuzzy else 0.0) + (w.contained if c.contained else 0.0)
         if expected[key] is not None:
             score += w.terms["expected_type"] if _is_type(c, expected[key]) else w.terms["unexpected_type"]
         elif c.place.feature_code in _MINOR_AREAS:
@@ -109,13 +117,16 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
             break
         readings = chosen  # the focus these readings imply rescores every name once more
 
+    ties = country_ties(text, toponyms, [readings.get(_group_key(t)) for t in toponyms], gazetteer)
+    group_ties = {key: reduce(or_, (ties[i] for i in idx), Ties()) for key, idx in groups.items()}
     out = []
     for toponym in toponyms:
         key = _group_key(toponym)
         # A name one letter off, or a hamlet abroad, is trusted only inside the article's countries: the
         # best trusted reading stands ("Konna" is the Malian village in a report from Mali, not the
         # Irish hamlet that scores higher on its own).
-        trusted = [(score, c) for score, c in ranked.get(key, []) if _trusted(key, c, readings)]
+        allowed = group_ties[key].allow(ranked.get(key, []))
+        trusted = [(score, c) for score, c in allowed if _trusted(key, c, readings)]
         score, best = trusted[0] if trusted else (0.0, None)
         out.append(Resolution(toponym, best, score))
     return out  # type: ignore[return-value]
@@ -185,29 +196,44 @@ def _in_focus(key: str, c: Candidate, readings: dict[str, Candidate]) -> bool:
     return any(k != key and r.place.country_code == c.place.country_code for k, r in readings.items())
 
 
-def _expected_type(mentions: list[Toponym]) -> str | None:
-    """The kind of place a name's mentions say it is: its head word ("the Kidal region"), else the words
-    before any one of them ("the town of Gao" makes every bare "Gao" of the article the town)."""
+def _expected_type(mentions: list[Toponym]) -> str | tuple[str, ...] | None:
+    """The kind of place a name's mentions say it is: its head word ("the Kidal region"; a physical
+    feature's word gives the feature codes it may name), else the words before any one of them ("the
+    town of Gao" makes every bare "Gao" of the article the town)."""
     if mentions[0].head is not None:
-        return mentions[0].head
+        return _feature_codes(mentions[0]) or mentions[0].head
     return next((m.kind for m in mentions if m.kind is not None), None)
 
 
+def _feature_codes(toponym: Toponym) -> tuple[str, ...]:
+    """The GeoNames feature codes its head word may name ("mountains" -> MTS, MT, ...), if a feature's."""
+    return vocabulary().feature_words.get(toponym.head_word or "", ())
+
+
 def _group_key(toponym: Toponym) -> str:
-    return f"{name_key(toponym.name) or toponym.name}|{toponym.head or ''}"
+    kind = toponym.head_word if _feature_codes(toponym) else toponym.head  # "Tilemsi valley" != "Tilemsi wadi"
+    return f"{name_key(toponym.name) or toponym.name}|{kind or ''}"
 
 
 def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
-    """Readings of a toponym: its full name and its bare name, plus, when a head word asks for an admin
-    area ("the Timbuktu region"), the admin1 areas of the towns so named."""
+    """Readings of a toponym: its full name and its bare name; with a physical feature's head word, the
+    features of that kind whose name holds the name as a word; when a head word asks for an admin area
+    ("the Timbuktu region"), the admin1 areas of the towns so named; only when none of these exists,
+    the names one letter off that may be read as what was named."""
     seen: dict[int, Candidate] = {}
     full = toponym.text.strip()
     for name in dict.fromkeys((full, toponym.name)):
         for c in gazetteer.candidates(name)[:_MAX_CANDIDATES]:
             seen.setdefault(c.place.geonameid, c)
-    if not seen:
-        for c in gazetteer.candidates(toponym.name, fuzzy=True)[:_MAX_CANDIDATES]:
+    codes = _feature_codes(toponym)
+    if codes:
+        for c in gazetteer.features_containing(toponym.name, codes):
             seen.setdefault(c.place.geonameid, c)
+    if not seen:
+        fuzzy_classes = weights().fuzzy_classes
+        for c in gazetteer.candidates(toponym.name, fuzzy=True)[:_MAX_CANDIDATES]:
+            if c.place.feature_class in fuzzy_classes or c.place.feature_code in codes:
+                seen.setdefault(c.place.geonameid, c)
     if toponym.head == "ADM1" and not any(c.place.feature_code == "ADM1" for c in seen.values()):
         for c in list(seen.values())[:5]:
             if c.place.feature_class == "P" and c.admin1_code:
@@ -217,7 +243,9 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     return list(seen.values())
 
 
-def _is_type(c: Candidate, head: str) -> bool:
+def _is_type(c: Candidate, head: str | tuple[str, ...]) -> bool:
+    if isinstance(head, tuple):
+        return c.place.feature_code in head
     if head.startswith("ADM"):
         return c.place.feature_code == head
     return c.place.feature_class == head

@@ -16,6 +16,7 @@ class Toponym:
     text: str  # as written in the article
     name: str  # what to look up: "Kidal" for "the Kidal region"
     head: str | None = None  # GeoNames feature code or class a head word names ("ADM1" for "region"), if any
+    head_word: str | None = None  # that head word itself, lower case ("mountains")
     kind: str | None = None  # the same, named by the words before it ("P" for "the town of Gao")
     cue: bool = False  # a cue before it ("the town of", "near") says a place follows
 
@@ -31,6 +32,9 @@ class Vocabulary:
     titles: frozenset[str]
     media: frozenset[str]
     streets: frozenset[str]
+    feature_words: dict[str, tuple[str, ...]]  # "mountains" -> the feature codes it may name
+    particles: frozenset[str]  # "in", "el": words that open place names
+    english_particles: frozenset[str]  # those that are English words too
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +51,9 @@ def vocabulary() -> Vocabulary:
         titles=frozenset(data["reject"]["titles"]),
         media=frozenset(data["reject"]["media"]),
         streets=frozenset(data["reject"]["streets"]),
+        feature_words={word: tuple(codes) for word, codes in data["feature_words"].items()},
+        particles=frozenset(data["particles"]["words"]),
+        english_particles=frozenset(data["particles"]["english"]),
     )
 
 
@@ -60,14 +67,14 @@ def make_toponym(text: str, start: int, end: int) -> Toponym:
         raise ValueError(f"toponym span [{start}, {end}) is not inside a text of {len(text)} characters")
     surface = text[start:end]
     name = _POSSESSIVE.sub("", _LEADING_THE.sub("", surface.strip()))
-    head = None
+    head = head_word = None
     words = name.split()
     if len(words) > 1:
         last = words[-1].lower().rstrip(".,")
         head = vocabulary().head_words.get(last)
         if head is not None:
-            name = " ".join(words[:-1])
-    return Toponym(start=start, end=end, text=surface, name=name or surface, head=head,
+            name, head_word = " ".join(words[:-1]), last
+    return Toponym(start=start, end=end, text=surface, name=name or surface, head=head, head_word=head_word,
                    kind=_kind_before(text, start), cue=_cue_before(text, start))
 
 
