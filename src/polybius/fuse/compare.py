@@ -112,6 +112,7 @@ class Facts:
     sub_type: str
     document: str
     toll: int | None = None  # a stated number of dead, when above zero
+    groups: frozenset[str] = frozenset()  # the named actors that are not state forces
 
 
 def facts_of(mention: EventMention) -> Facts:
@@ -125,22 +126,24 @@ def facts_of(mention: EventMention) -> Facts:
                  where.feature_code.startswith("PCL"))
     stated = place is not None and mention.place.relation != "article" and not place[4]
     toll = mention.fatalities.best if mention.fatalities and mention.fatalities.best > 0 else None
-    return Facts(date_window(mention), exact, place, stated, named_actors(mention), mention.sub_event_type,
-                 mention.document, toll)
+    actors = named_actors(mention)
+    return Facts(date_window(mention), exact, place, stated, actors, mention.sub_event_type,
+                 mention.document, toll, _non_state(actors))
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """What a growing cluster has committed to: new members must not contradict it."""
 
     window: tuple[date, date] | None = None
     exact_day: date | None = None
-    places: list[tuple[int, str | None, tuple[float, float], int, bool]] = field(default_factory=list)
+    places: dict[int, tuple[int, str | None, tuple[float, float], int, bool]] = field(default_factory=dict)  # by id
     stated_places: set[int] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     sub_types: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
-    tolls: set[int] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
+    tolls: set[int] | None = None  # made on the first toll: most clusters never have one
 
     def add(self, facts: Facts) -> None:
         if facts.window is not None:
@@ -151,14 +154,15 @@ class Profile:
         if facts.exact_day is not None:
             self.exact_day = facts.exact_day
         if facts.place is not None:
-            self.places.append(facts.place)
+            self.places.setdefault(facts.place[0], facts.place)
             if facts.place_stated:
                 self.stated_places.add(facts.place[0])
         self.actors |= facts.actors
         self.sub_types.add(facts.sub_type)
         self.documents.add(facts.document)
+        self.groups |= facts.groups
         if facts.toll is not None:
-            self.tolls.add(facts.toll)
+            self.tolls = (self.tolls or set()) | {facts.toll}
 
 
 def compatible(profile: Profile, facts: Facts) -> bool:
@@ -170,19 +174,18 @@ def compatible(profile: Profile, facts: Facts) -> bool:
         return False
     # Reports may name different sides of one event (one the French forces, another MUJAO); only
     # different armed groups with none in common say that these are different events.
-    groups, known = _non_state(facts.actors), _non_state(profile.actors)
-    return not (groups and known and not groups & known)
+    return not (facts.groups and profile.groups and not facts.groups & profile.groups)
 
 
-def _non_state(names) -> set[str]:
-    return {name for name in names if not name.startswith(STATE_FORCES_PREFIXES)}
+def _non_state(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(name for name in names if not name.startswith(STATE_FORCES_PREFIXES))
 
 
 def _place_fits(profile: Profile, place) -> bool:
     if place is None or not profile.places:
         return True
     geonameid, admin1, point, precision, is_country = place
-    for other_id, other_admin1, other_point, other_precision, other_is_country in profile.places:
+    for other_id, other_admin1, other_point, other_precision, other_is_country in profile.places.values():
         if other_id == geonameid or km(point, other_point) <= SAME_PLACE_KM:
             continue
         if is_country or other_is_country:
@@ -199,7 +202,7 @@ def affinity(profile: Profile, facts: Facts) -> float:
     score = 0.0
     if facts.exact_day is not None and profile.exact_day == facts.exact_day:
         score += 1.0
-    if facts.place is not None and facts.place[0] in {p[0] for p in profile.places}:
+    if facts.place is not None and facts.place[0] in profile.places:
         # A place both reports state is strong; one either report only inherits from its setting is weak.
         score += 2.0 if facts.place_stated and facts.place[0] in profile.stated_places else 0.5
     # A named armed group both give says much; a state's forces, present in most of a country's
@@ -210,6 +213,6 @@ def affinity(profile: Profile, facts: Facts) -> float:
         score += 0.5
     if facts.document in profile.documents and facts.sub_type in profile.sub_types:
         score += 1.0  # one report returning to its event; its other events it tells apart by type
-    if facts.toll is not None and facts.toll in profile.tolls:
+    if facts.toll is not None and profile.tolls and facts.toll in profile.tolls:
         score += 1.0  # "11 militants killed" ... "Eleven terrorists were killed": the same dead
     return score
