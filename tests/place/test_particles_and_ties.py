@@ -5,6 +5,7 @@ name one letter off never leaves it. Sentences and the invented places are the t
 import pytest
 
 from place_fixtures import gazetteer, places_of, writable_gazetteer  # noqa: F401 (fixtures)
+from shared_data import shared_path
 
 from polybius.place import find_places
 
@@ -74,9 +75,10 @@ def test_a_demonym_before_the_name_chooses_among_namesakes(places_of):
     assert next(m for m in mentions if m.span.text == "Tripoli").place.country_code == "LB"
 
 
-def test_a_possessive_country_without_that_place_leaves_it_unresolved(places_of):
+def test_a_name_unknown_in_the_country_named_before_it_is_read_as_that_country(places_of):
     _, mentions = places_of("Gunmen attacked a checkpoint in Mauritania's Kidal, the ministry claimed.")
-    assert next(m for m in mentions if m.span.text == "Kidal").place is None  # not Kidal in Mali
+    kidal = next(m for m in mentions if m.span.text == "Kidal")
+    assert (kidal.place.country_code, kidal.place.feature_code, kidal.geo_precision) == ("MR", "PCLI", 3)
 
 
 # --- (c) a name one letter off never leaves the country named next to it ------------------------------
@@ -104,10 +106,10 @@ def test_fuzzy_reading_stays_in_the_country_named_before(sahel, make_document):
     text = _MALI + "The group also claimed a raid on the Tessalut gas plant."
     control = _resolved(sahel, make_document, text, _NAMES)
     assert control["Tessalut"].geonameid == 9992002  # one letter off, inside the article's Mali: trusted
-    text = _MALI + "The group also claimed a raid on Algeria's Tessalut gas plant."
-    assert _resolved(sahel, make_document, text, _NAMES)["Tessalut"] is None
-    text = _MALI + "The group also claimed a raid on the Algerian Tessalut gas plant."
-    assert _resolved(sahel, make_document, text, _NAMES)["Tessalut"] is None
+    for text in (_MALI + "The group also claimed a raid on Algeria's Tessalut gas plant.",
+                 _MALI + "The group also claimed a raid on the Algerian Tessalut gas plant."):
+        tied = _resolved(sahel, make_document, text, _NAMES)["Tessalut"]
+        assert (tied.country_code, tied.feature_code) == ("DZ", "PCLI")  # Algeria itself, not the Malian village
 
 
 def test_fuzzy_reading_stays_in_the_country_named_after(sahel, make_document):
@@ -125,3 +127,19 @@ def test_a_bare_name_one_letter_off_is_no_wadi(sahel, make_document):
     text = _MALI + "Gunmen later hid in the Oualamine wadi."
     wadi = next(m for m in find_places(make_document(text), sahel) if m.span.text.startswith("Oualamine"))
     assert wadi.place is not None and wadi.place.geonameid == 9992003  # the head word asks for one
+
+
+def test_a_particle_left_out_of_the_toponym_does_not_hide_the_possessive(places_of):
+    # The packaged gazetteer does not know In Amenas, so only "Amenas" is a toponym; "Algeria's" still ties it.
+    _, mentions = places_of("Gunmen staged a raid on Algeria's In Amenas gas plant last week.")
+    amenas = next(m for m in mentions if m.span.text == "Amenas")
+    assert (amenas.place.country_code, amenas.place.feature_code) == ("DZ", "PCLI")
+
+
+def test_with_the_mali_dump_an_algerian_site_never_becomes_a_malian_wadi(writable_gazetteer, make_document):
+    writable_gazetteer.import_dump(shared_path("data", "geonames", "ML.txt"))
+    for sentence in ("The group also claimed the raid on Algeria's In Amenas gas plant.",
+                     "The group also claimed a raid on the In Amenas gas plant."):
+        places = _places(writable_gazetteer, make_document, _MALI + sentence)
+        amenas = next(place for text, place in places.items() if text.endswith("Amenas"))
+        assert amenas is None or amenas.country_code == "DZ"  # never "Amenad", a wadi in Gao 1,000 km away

@@ -56,7 +56,7 @@ class Weights:
     fuzzy: float  # a name matched with one letter changed
     contained: float  # a feature whose name holds the name as a word
     features: dict[str, float]
-    fuzzy_classes: frozenset[str]  # what a bare name one letter off may be read as
+    fuzzy_kinds: frozenset[str]  # feature classes and codes a bare name one letter off may be read as
 
     def feature(self, place) -> float:
         return self.features.get(place.feature_code, self.features.get(place.feature_class, 0.0))
@@ -68,7 +68,7 @@ def weights() -> Weights:
     kinds = {kind: float(data["kinds"][kind.name.lower()]) for kind in NameKind}
     return Weights(terms=dict(data["weights"]), kinds=kinds, fuzzy=float(data["kinds"]["fuzzy"]),
                    contained=float(data["kinds"]["contained"]), features=dict(data["features"]),
-                   fuzzy_classes=frozenset(data["fuzzy"]["classes"]))
+                   fuzzy_kinds=frozenset(data["fuzzy"]["classes"]) | frozenset(data["fuzzy"]["codes"]))
 
 
 def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Resolution]:
@@ -127,7 +127,7 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
         # Irish hamlet that scores higher on its own).
         allowed = group_ties[key].allow(ranked.get(key, []))
         trusted = [(score, c) for score, c in allowed if _trusted(key, c, readings)]
-        score, best = trusted[0] if trusted else (0.0, None)
+        score, best = trusted[0] if trusted else (0.0, group_ties[key].fallback(gazetteer))
         out.append(Resolution(toponym, best, score))
     return out  # type: ignore[return-value]
 
@@ -230,9 +230,9 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
         for c in gazetteer.features_containing(toponym.name, codes):
             seen.setdefault(c.place.geonameid, c)
     if not seen:
-        fuzzy_classes = weights().fuzzy_classes
+        allowed = weights().fuzzy_kinds | set(codes)
         for c in gazetteer.candidates(toponym.name, fuzzy=True)[:_MAX_CANDIDATES]:
-            if c.place.feature_class in fuzzy_classes or c.place.feature_code in codes:
+            if c.place.feature_class in allowed or c.place.feature_code in allowed:
                 seen.setdefault(c.place.geonameid, c)
     if toponym.head == "ADM1" and not any(c.place.feature_code == "ADM1" for c in seen.values()):
         for c in list(seen.values())[:5]:

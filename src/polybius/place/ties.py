@@ -1,8 +1,9 @@
 """Countries the text ties a toponym to, named right next to it, and what they allow its reading to be.
 
-  possessive  "Algeria's In Amenas": only readings in that country (none there: no reading at all);
+  possessive  "Algeria's In Amenas": only readings in that country;
   demonym     "the Algerian town of In Amenas", "Algerian In Amenas": readings in that country when it
               has any;
+              either way, a name with no reading in that country is read as the country itself;
   after       "In Amenas, Algeria", "the In Amenas gas plant in Algeria": a country named a few words
               later, joined by a comma, "in" or "of" (words in data/resolution.toml [ties]).
 Whichever way a country is tied to it, a reading one letter off (fuzzy) must lie in that country: a
@@ -46,6 +47,12 @@ class Ties:
             scored = [sc for sc in scored if not sc[1].fuzzy or sc[1].place.country_code in self.nearby]
         return scored
 
+    def fallback(self, gazetteer: Gazetteer) -> Candidate | None:
+        """For a name with no reading in the one country named before it, that country ("Algeria's In
+        Amenas" with no In Amenas known: Algeria, as ACLED codes a place known only by its country)."""
+        named = self.required or self.preferred
+        return gazetteer.country_place(next(iter(named))) if len(named) == 1 else None
+
 
 @dataclass(frozen=True, slots=True)
 class _Words:
@@ -81,7 +88,11 @@ def _country(reading: Candidate | None) -> bool:
 
 
 def _possessive(text: str, owner: Toponym, toponym: Toponym) -> bool:
+    """"Algeria's In Amenas", also when the name's particle was left out of the toponym ("In")."""
     between = text[owner.end : toponym.start]
+    words = between.split()
+    if words and words[-1].lower() in vocabulary().particles and words[-1][0].isupper():
+        between = between[: between.rindex(words[-1])]
     if _POSSESSIVE_BETWEEN.fullmatch(between):
         return True
     return between.isspace() and owner.text.endswith(_POSSESSIVE_END)
@@ -93,6 +104,8 @@ def _demonym_before(text: str, start: int, gazetteer: Gazetteer) -> set[str]:
     if not before[-1:].isspace():
         return set()
     words = before.split()
+    if words and words[-1].lower() in vocabulary().particles and words[-1][0].isupper():
+        words = words[:-1]  # "the Algerian In Amenas" with "In" left out of the toponym
     if len(words) >= 3 and " ".join(words[-2:]).lower() in vocabulary().kind_before:
         words = words[:-2]
     if not words or not words[-1][:1].isupper():
