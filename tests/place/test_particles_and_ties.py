@@ -75,6 +75,11 @@ def test_a_demonym_before_the_name_chooses_among_namesakes(places_of):
     assert next(m for m in mentions if m.span.text == "Tripoli").place.country_code == "LB"
 
 
+def test_a_country_name_as_modifier_chooses_among_namesakes(places_of):
+    _, mentions = places_of("After talks in Benghazi and Misrata, the envoys flew on to the Lebanon city of Tripoli.")
+    assert next(m for m in mentions if m.span.text == "Tripoli").place.country_code == "LB"
+
+
 def test_a_name_unknown_in_the_country_named_before_it_is_read_as_that_country(places_of):
     _, mentions = places_of("Gunmen attacked a checkpoint in Mauritania's Kidal, the ministry claimed.")
     kidal = next(m for m in mentions if m.span.text == "Kidal")

@@ -1,8 +1,8 @@
 """Countries the text ties a toponym to, named right next to it, and what they allow its reading to be.
 
   possessive  "Algeria's In Amenas": only readings in that country;
-  demonym     "the Algerian town of In Amenas", "Algerian In Amenas": readings in that country when it
-              has any;
+  modifier    "the Algerian town of In Amenas", "Algerian In Amenas", "the Niger town of Arlit": readings
+              in that country when it has any;
               either way, a name with no reading in that country is read as the country itself;
   after       "In Amenas, Algeria", "the In Amenas gas plant in Algeria": a country named a few words
               later, joined by a comma, "in" or "of" (words in data/resolution.toml [ties]).
@@ -74,9 +74,15 @@ def country_ties(text: str, toponyms: list[Toponym], readings: list[Candidate | 
     for i, toponym in enumerate(toponyms):
         required: set[str] = set()
         nearby: set[str] = set()
-        if i > 0 and _country(readings[i - 1]) and _possessive(text, toponyms[i - 1], toponym):
-            required.add(readings[i - 1].place.country_code)
         preferred = _demonym_before(text, toponym.start, gazetteer)
+        if i > 0 and _country(readings[i - 1]):
+            between = _without_particle(text[toponyms[i - 1].end : toponym.start])
+            if _POSSESSIVE_BETWEEN.fullmatch(between) or (
+                between.isspace() and toponyms[i - 1].text.endswith(_POSSESSIVE_END)
+            ):
+                required.add(readings[i - 1].place.country_code)
+            elif " ".join(between.split()).lower() in vocabulary().kind_before:
+                preferred.add(readings[i - 1].place.country_code)  # "the Niger town of Arlit"
         if i + 1 < len(toponyms) and _country(readings[i + 1]) and _joined_after(text, toponym, toponyms[i + 1]):
             nearby.add(readings[i + 1].place.country_code)
         out.append(Ties(frozenset(required), frozenset(preferred), frozenset(required | preferred | nearby)))
@@ -87,15 +93,13 @@ def _country(reading: Candidate | None) -> bool:
     return reading is not None and reading.place.feature_code.startswith("PCL")
 
 
-def _possessive(text: str, owner: Toponym, toponym: Toponym) -> bool:
-    """"Algeria's In Amenas", also when the name's particle was left out of the toponym ("In")."""
-    between = text[owner.end : toponym.start]
+def _without_particle(between: str) -> str:
+    """The words between a country and a toponym, less a name's particle left out of the toponym
+    ("Algeria's In Amenas" when only "Amenas" is known)."""
     words = between.split()
     if words and words[-1].lower() in vocabulary().particles and words[-1][0].isupper():
-        between = between[: between.rindex(words[-1])]
-    if _POSSESSIVE_BETWEEN.fullmatch(between):
-        return True
-    return between.isspace() and owner.text.endswith(_POSSESSIVE_END)
+        return between[: between.rindex(words[-1])]
+    return between
 
 
 def _demonym_before(text: str, start: int, gazetteer: Gazetteer) -> set[str]:
@@ -103,9 +107,7 @@ def _demonym_before(text: str, start: int, gazetteer: Gazetteer) -> set[str]:
     before = text[max(0, start - 60) : start]
     if not before[-1:].isspace():
         return set()
-    words = before.split()
-    if words and words[-1].lower() in vocabulary().particles and words[-1][0].isupper():
-        words = words[:-1]  # "the Algerian In Amenas" with "In" left out of the toponym
+    words = _without_particle(before).split()
     if len(words) >= 3 and " ".join(words[-2:]).lower() in vocabulary().kind_before:
         words = words[:-2]
     if not words or not words[-1][:1].isupper():
