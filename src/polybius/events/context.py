@@ -35,7 +35,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from polybius.events.cues import Cues, cues
-from polybius.place.resolve import distance_km
+from polybius.place import distance_km
 from polybius.records import EventDate, PlaceMention, TimeExpression
 from polybius.time.periods import precision
 

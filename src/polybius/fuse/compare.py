@@ -24,10 +24,10 @@ different day, place, actor or type family → different events. Open cases, dec
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from polybius.place import great_circle_km
 from polybius.records import Actor, EventDate, EventMention
 
 VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -91,13 +91,6 @@ def is_generic(actor: Actor) -> bool:
 def named_actors(mention: EventMention) -> frozenset[str]:
     mentions = [mention.actor1, mention.actor2, *mention.assoc_actor_1, *mention.assoc_actor_2]
     return frozenset(m.actor.name for m in mentions if m is not None and not is_generic(m.actor))
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p = math.pi / 180
-    h = (math.sin((b[0] - a[0]) * p / 2) ** 2
-         + math.cos(a[0] * p) * math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(h))
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +179,7 @@ def _place_fits(profile: Profile, place) -> bool:
         return True
     geonameid, admin1, point, precision, is_country = place
     for other_id, other_admin1, other_point, other_precision, other_is_country in profile.places.values():
-        if other_id == geonameid or km(point, other_point) <= SAME_PLACE_KM:
+        if other_id == geonameid or great_circle_km(*point, *other_point) <= SAME_PLACE_KM:
             continue
         if is_country or other_is_country:
             continue  # only the country is known: blocking already made it the same country

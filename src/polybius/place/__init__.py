@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from polybius.place.distance import distance_km, great_circle_km
 from polybius.place.download import DownloadError, download_dump
 from polybius.place.dump import DumpFormatError
 from polybius.place.event_place import country_place, focus_place, place_event
@@ -17,5 +18,5 @@ from polybius.place.regions import CountryInfo, country_info
 
 __all__ = [
     "Candidate", "CountryInfo", "DownloadError", "DumpFormatError", "Gazetteer", "country_info", "country_place",
-    "download_dump", "find_places", "focus_place", "place_event", "rows",
+    "distance_km", "download_dump", "find_places", "focus_place", "great_circle_km", "place_event", "rows",
 ]

@@ -30,6 +30,7 @@ from operator import or_
 import numpy as np
 
 from polybius.place.build import NameKind
+from polybius.place.distance import distance_km
 from polybius.place.gazetteer import Candidate, Gazetteer
 from polybius.place.normalize import name_key
 from polybius.place.ties import Ties, country_ties
@@ -295,8 +296,3 @@ def _support(key: str, cands: list[Candidate], options, priors, within_km: float
     return total
 
 
-def distance_km(a, b) -> float:
-    """Great-circle distance between two places (or anything with latitude and longitude)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from polybius.place import great_circle_km
+
 # A story goes on while its events follow each other within STORY_GAP_DAYS, but never spans more
 # than STORY_MAX_DAYS: a month-long campaign reads better as several dated stories.
 STORY_GAP_DAYS = 3
@@ -104,11 +106,6 @@ def _distance(a: dict, b: dict) -> float:
         return 0.0
     if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
         return math.inf
-    return haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+    return great_circle_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
