@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from polybius.numbers import cardinals, parse_cardinal
+
 DATA_FILE = Path(__file__).parent / "data" / "time_words.toml"
 
 ANCHORS = ("publication", "discourse")
@@ -139,12 +141,9 @@ class Lexicon:
             return None  # "1.5 years": no whole count; the value keeps an X
         if key in self.number_words:
             return self.number_words[key]
-        total = 0
-        for word in key.split():
-            value = self.ones.get(word) or self.teens.get(word) or self.tens.get(word)
-            if value is None:
-                raise ValueError(f"not a count: {text!r}")
-            total += value
+        total = parse_cardinal(key.split())
+        if total is None:
+            raise ValueError(f"not a count: {text!r}")
         return total
 
     def ordinal(self, text: str) -> int:
@@ -235,9 +234,9 @@ def build(data: dict) -> Lexicon:
         parts_of_year=dict(calendar["parts_of_year"]),
         seasons={k: Season(v["code"], tuple(v["months"]), bool(v.get("needs_qualifier", False)))
                  for k, v in _table(data, "seasons").items()},
-        ones=dict(numbers["ones"]),
-        teens=dict(numbers["teens"]),
-        tens=dict(numbers["tens"]),
+        ones={word: n for word, n in cardinals().units.items() if 1 <= n <= 9},
+        teens={word: n for word, n in cardinals().units.items() if 10 <= n <= 19},
+        tens=dict(cardinals().tens),
         number_words=dict(numbers["words"]),
         vague=frozenset(numbers["vague"]),
         approximate=tuple(numbers["approximate"]),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from polybius.numbers import cardinals
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
@@ -51,7 +53,7 @@ class Lexicon:
 
 
 def _number_words(lex: Lexicon) -> frozenset[str]:
-    words = set(lex.units) | set(lex.tens) | set(lex.multipliers) | lex.one_words
+    words = set(cardinals().words)
     words |= {w for phrase, _ in lex.qualifiers for w in phrase}
     words |= {w for key in lex.vague for w in key.split()} | set(lex.range_openers)
     words |= {w + "s" for w in lex.multipliers}
@@ -61,17 +63,17 @@ def _number_words(lex: Lexicon) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = tomllib.loads(resources.files("polybius.events").joinpath("data/fatalities.toml").read_text("utf-8"))
-    numbers, deaths, quals = raw["numbers"], raw["deaths"], raw["qualifiers"]
+    numbers, deaths, quals = cardinals(), raw["deaths"], raw["qualifiers"]
     words = lambda values: frozenset(v.lower() for v in values)  # noqa: E731
     qualifiers = [
         (tuple(words_of(phrase)), kind) for kind in ("at_least", "about", "up_to", "below") for phrase in quals[kind]
     ]
     qualifiers.sort(key=lambda item: -len(item[0]))
     lex = Lexicon(
-        units=numbers["units"],
-        tens=numbers["tens"],
-        multipliers=numbers["multipliers"],
-        one_words=words(numbers["one_words"]),
+        units=numbers.units,
+        tens=numbers.tens,
+        multipliers=numbers.multipliers,
+        one_words=numbers.one_words,
         vague={key: (int(v[0]), int(v[1])) for key, v in raw["vague"].items()},
         vague_unit_words=tuple(raw["vague_units"]["words"]),
         qualifiers=tuple(qualifiers),

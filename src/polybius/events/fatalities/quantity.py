@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from polybius.events.fatalities.lexicon import lexicon, words_of
+from polybius.numbers import parse_cardinal
 
 Quantity = tuple[int, int, int | None]  # best (ACLED's conservative figure), low, high (None: unbounded)
-
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -47,7 +44,7 @@ def _plain(words: list[str]) -> Quantity | None:
     lex = lexicon()
     if words[0] in lex.range_openers:
         return _range(words[1:])
-    exact = _number(words)
+    exact = parse_cardinal(words)
     if exact is not None:
         return exact, exact, exact
     return _range(words) or _vague(words)
@@ -57,7 +54,7 @@ def _range(words: list[str]) -> Quantity | None:
     lex = lexicon()
     for i, word in enumerate(words):
         if word in lex.range_words and 0 < i < len(words) - 1:
-            first, second = _number(words[:i]), _number(words[i + 1 :])
+            first, second = parse_cardinal(words[:i]), parse_cardinal(words[i + 1 :])
             if first is not None and second is not None and first <= second:
                 return first, first, second
     return None
@@ -90,34 +87,3 @@ def _unit(words: list[str]) -> int | None:
     multipliers = lexicon().multipliers
     word = words[0]
     return multipliers.get(word) or multipliers.get(word[:-1] if word.endswith("s") else "")
-
-
-def _number(words: list[str]) -> int | None:
-    """An exact number in digits or words: "1800", "1.5 million", "one hundred and twenty", "a dozen"."""
-    lex = lexicon()
-    total, current, seen = 0, 0.0, False
-    for i, word in enumerate(words):
-        previous = words[i - 1] if i else ""
-        following = words[i + 1] if i + 1 < len(words) else ""
-        if _DIGITS.fullmatch(word):
-            current += float(word)
-        elif word in lex.units:
-            current += lex.units[word]
-        elif word in lex.tens:
-            current += lex.tens[word]
-        elif word in lex.one_words and following in lex.multipliers and not seen:
-            current += 1
-        elif word == "-" and previous in lex.tens and following in lex.units:
-            continue
-        elif word == "and" and previous in lex.multipliers and following and following not in lex.multipliers:
-            continue
-        elif word in lex.multipliers:
-            multiplier = lex.multipliers[word]
-            if multiplier >= 1000:
-                total, current = total + current * multiplier, 0.0
-            else:
-                current = (current or 1) * multiplier
-        else:
-            return None
-        seen = True
-    return int(total + current) if seen else None
