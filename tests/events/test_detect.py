@@ -82,3 +82,22 @@ def test_deployments_searches_and_aftermath_are_not_events(nlp):
 def test_a_raid_that_frees_captives_is_a_battle_not_a_change_of_activity(nlp):
     [found] = detect(nlp("Commandos stormed the embassy room by room and rescued the diplomats held there by the gunmen."))
     assert found.sub_type.name == "Armed clash"
+
+
+def test_a_sentence_that_only_ranks_a_death_in_a_tally_reports_no_event(nlp):
+    # The event words of the "since" clause date the tally; they report nothing of their own.
+    assert detect(nlp("The corporal is the third British casualty since troops deployed last year to fight "
+                      "the insurgents in Helmand.")) == []
+    assert detect(nlp("The trooper is the fifth Kenyan soldier killed since the army entered Somalia to fight "
+                      "al-Shabaab militants.")) == []
+    # A death with a clash of its own is still reported, whatever tally follows.
+    [found] = detect(nlp("Two soldiers were killed in a clash with rebels, bringing to 14 the number of troops "
+                         "killed since the mission began."))
+    assert found.sub_type.name == "Armed clash"
+
+
+def test_a_person_called_a_figure_is_not_a_record(nlp):
+    # "figure" once sat among the record words ("released figures"), so an arrest of "an
+    # opposition figure" was read as acting on a document.
+    doc = nlp("Intelligence agents detained a senior opposition figure at his home before dawn.")
+    assert not is_unreal(token(doc, "detained"))

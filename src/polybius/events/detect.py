@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polybius.events.classifier import EventClassifier, Prediction, load_classifier
 from polybius.events.cues import HARM, CueMatch, Cues, cues
+from polybius.events.fatalities import in_running_tally
 from polybius.events.refine import is_accident, refine
 from polybius.events.support import DISRUPTED, supported_types
 from polybius.events.taxonomy import SubEventType, taxonomy
@@ -81,7 +82,10 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
     for sentence, matches, prediction in classified:
         if prediction.sub_type is None or is_accident(sentence):
             continue
-        prediction = prediction.within(supported_types(sentence, [m for m in matches if not is_unreal(m.head(doc))]))
+        real = [m for m in matches if not is_unreal(m.head(doc))]
+        if only_tallies_deaths(doc, real):
+            continue
+        prediction = prediction.within(supported_types(sentence, real))
         if prediction.sub_type is None:
             continue
         sub_type = taxonomy().get(prediction.sub_type)
@@ -91,6 +95,22 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
         sub_type = refine(sub_type, prediction, sentence, trigger)
         detections.append(Detection(sentence, trigger, sub_type, prediction.confidence, prediction))
     return detections
+
+
+def only_tallies_deaths(doc: Doc, real: list[CueMatch]) -> bool:
+    """Every real cue is a word of harm inside a running tally, or sits in the tally's "since"
+    anchor: "the soldier is the second French casualty since the intervention to oust the rebels"
+    counts deaths already reported, it reports no event."""
+    tallies = [m for m in real if HARM in m.sub_types and in_running_tally(m.head(doc))]
+    return bool(tallies) and all(m in tallies or in_since_anchor(m.head(doc)) for m in real)
+
+
+def in_since_anchor(token: Token) -> bool:
+    """The word lies in a "since ..." phrase or clause ("since troops deployed to fight")."""
+    for current in (token, *token.ancestors):
+        if current.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in current.children):
+            return True
+    return False
 
 
 def choose_trigger(doc: Doc, sentence: SpacySpan, matches: list[CueMatch], sub_type: SubEventType) -> Token | None:

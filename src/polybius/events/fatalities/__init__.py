@@ -45,7 +45,7 @@ Counting (count_fatalities over one event's sentence)
 - None when the sentence reports no deaths: fusion treats None as unknown, 0 only when stated.
 """
 
-from polybius.events.fatalities.counting import count_fatalities
+from polybius.events.fatalities.counting import count_fatalities, in_running_tally
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
 
-__all__ = ["Quantity", "count_fatalities", "parse_quantity"]
+__all__ = ["Quantity", "count_fatalities", "in_running_tally", "parse_quantity"]

@@ -254,6 +254,12 @@ def _is_no_one(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def in_running_tally(cue: Token) -> bool:
+    """A death word that sums or ranks deaths in a running tally ("the second French casualty since
+    the intervention", "killed so far this year") rather than reporting deaths of its own event."""
+    return _cumulative(cue, lexicon())
+
+
 def _cumulative(cue: Token, lex: Lexicon) -> bool:
     """A death word inside a running tally: "since", "so far", "this year", "bringing", ordinals."""
     tokens = {cue.i: cue}
