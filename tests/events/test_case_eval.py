@@ -46,6 +46,17 @@ def test_scores_count_no_event_on_acled_labels_as_wrong():
     assert case.confusion(rows) == [("Armed clash", "no event", 1), ("no event", "Attack", 1)]
 
 
+def test_bootstrap_interval_brackets_the_figure_and_is_repeatable():
+    rows = [row(i, "ARMED_CLASH", "Armed clash" if i % 3 else case.NO_EVENT) for i in range(30)]
+    rows += [row(30 + i, "GRENADE", "Grenade" if i % 4 else "Armed clash") for i in range(30)]
+    low, high = case.interval(rows, resamples=200)
+    assert low < case.score(rows)["weighted_f1"] < high
+    assert case.interval(rows, resamples=200) == (low, high)
+    perfect = [row(i, "GRENADE", "Grenade") for i in range(10)] + [row(10 + i, "ARMED_CLASH", "Armed clash")
+                                                                   for i in range(10)]
+    assert case.interval(perfect, resamples=50) == (1.0, 1.0)
+
+
 def test_absent_shared_prints_a_message_and_exits_zero(tmp_path):
     done = subprocess.run([sys.executable, str(REPO / "eval" / "case.py"), str(tmp_path)],
                           capture_output=True, text=True, timeout=120)
@@ -55,8 +66,8 @@ def test_absent_shared_prints_a_message_and_exits_zero(tmp_path):
 
 @pytest.mark.shared
 def test_gate_on_the_case_dev_set():
-    """Pinned minimums a little under the measured figures (2026-11-22: weighted F1 / no-event accuracy
-    all 0.789 / 0.926, held-out half 0.739 / 0.846), leaving room for floating-point ties across machines.
+    """Pinned minimums a little under the measured figures (2026-11-22, second session: weighted F1 /
+    no-event accuracy all 0.793 / 0.907, held-out half 0.733 / 0.846), leaving room for floating-point ties across machines.
     Never lower them silently."""
     shared = shared_path("data", "case2021_task2", "dev.tsv").parents[2]
     from polybius.events import classify_text
