@@ -31,6 +31,7 @@ eval-seeds: install
 
 eval: eval-seeds
 	$(BIN)/python eval/case.py $(SHARED)
+	$(BIN)/python eval/wire.py
 	$(BIN)/python eval/timebank.py $(SHARED)
 	$(BIN)/python eval/lgl.py $(SHARED)
 

@@ -1,0 +1,36 @@
+"""eval/wire.py: our own wire-style snippets, read and kept apart from the training examples."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from polybius.events.examples import BUNDLED, read_examples
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _wire():
+    # eval/ is not a package: load the script by path.
+    spec = importlib.util.spec_from_file_location("wire_eval", REPO / "eval" / "wire.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bundled_snippets_are_labelled_and_never_training_examples():
+    wire = _wire()
+    rows = wire.read_snippets()
+    assert len(rows) > 500
+    assert {row["gold"] for row in rows if not row["acled"]} == {"no event"}
+    assert len({row["gold"] for row in rows if row["acled"]}) == 25
+    training = {example.text for example in read_examples(BUNDLED)}
+    assert not any(row["text"] in training for row in rows)
+
+
+def test_a_bad_line_names_the_file_and_line(tmp_path):
+    path = tmp_path / "snippets.jsonl"
+    path.write_text(json.dumps({"text": "Rebels shelled the port.", "label": "Armed clash"}) + "\n{oops\n")
+    with pytest.raises(ValueError, match=r"snippets.jsonl:2: expected a JSON object"):
+        _wire().read_snippets(path)
