@@ -16,15 +16,16 @@ CASE held-out half.
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SNIPPETS = HERE / "data" / "wire_snippets.jsonl"
 
 
+@lru_cache(maxsize=1)
 def _case():
     # eval/ is not a package: reuse the CASE script's scoring by path.
     spec = importlib.util.spec_from_file_location("case_eval", HERE / "case.py")
@@ -34,18 +35,15 @@ def _case():
 
 
 def read_snippets(path: Path = SNIPPETS) -> list[dict]:
+    """The snippets as CASE-style rows; the file has the examples' format, read (and checked) by read_examples."""
+    from polybius.events.examples import read_examples
+    from polybius.events.taxonomy import NO_EVENT_PREFIX
+
     case = _case()
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            text, label = record["text"], record["label"]
-        except (json.JSONDecodeError, KeyError, TypeError):
-            raise ValueError(f"{path}:{number}: expected a JSON object with \"text\" and \"label\"") from None
-        acled = not label.startswith("none:")
-        rows.append({"text": text, "gold": label if acled else case.NO_EVENT, "acled": acled})
+    for snippet in read_examples(path):
+        acled = not snippet.label.startswith(NO_EVENT_PREFIX)
+        rows.append({"text": snippet.text, "gold": snippet.label if acled else case.NO_EVENT, "acled": acled})
     return rows
 
 
