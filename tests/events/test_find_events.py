@@ -118,3 +118,33 @@ def test_a_sentence_on_a_day_of_its_own_does_not_borrow_the_place_before(make_do
     clash = next(e for e in find_events(document, times, [PlaceMention(span(same_day, "Bama"), bama)], [])
                  if e.trigger.text == "clashed")
     assert clash.place is not None and clash.place.span.text == "Bama" and clash.place.relation != "article"
+
+
+def _follow_up(make_document, follow, times=()):
+    text = "A suicide bomber blew himself up at a crowded market in Maiduguri. " + follow
+    document = make_document(text, published="2019-03-04")
+    maiduguri = Place(2331447, "Maiduguri", 11.85, 13.16, "NG", admin1="Borno")
+    places = [PlaceMention(span(text, "Maiduguri"), maiduguri, "in", 2)]
+    bombings = [e for e in find_events(document, list(times), places, []) if e.sub_event_type == "Suicide bomb"]
+    assert len(bombings) == 1
+    return bombings[0], text
+
+
+def test_the_toll_in_the_next_sentence_is_the_events_own(make_document):
+    event, text = _follow_up(make_document, "At least 10 civilians were killed and 45 injured.")
+    assert event.fatalities.best == 10
+    assert text[event.fatalities.spans[0].start:event.fatalities.spans[0].end].endswith("10 civilians")
+
+
+def test_a_running_tally_in_the_next_sentence_is_not_the_events_toll(make_document):
+    event, _ = _follow_up(make_document, "The insurgency has killed more than 30,000 people in the north-east.")
+    assert event.fatalities is None
+
+
+def test_a_next_sentence_with_a_day_of_its_own_keeps_its_toll(make_document):
+    follow = "On Friday, 12 people were killed in the same market."
+    start = len("A suicide bomber blew himself up at a crowded market in Maiduguri. ") + 3
+    friday = TimeExpression(Span("doc", start, start + 6, "Friday"), "DATE", "2019-03-01",
+                            date(2019, 3, 1), date(2019, 3, 1), 1)
+    event, _ = _follow_up(make_document, follow, [friday])
+    assert event.fatalities is None or event.fatalities.best != 12

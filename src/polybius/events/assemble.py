@@ -10,14 +10,14 @@ marks with the dates they allow (context.py). Left out: a headline that restates
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from polybius.actors import localize
 from polybius.events.context import OWN_DATE_RULES, aggregate_date, background_date, is_aggregate, is_background
 from polybius.events.detect import Detection, detect
-from polybius.events.fatalities import count_fatalities
+from polybius.events.fatalities import count_fatalities, count_follow_up
 from polybius.events.headline import drop_restated_headline
 from polybius.events.roles import Roles, assign_roles
 from polybius.nlp import Document
@@ -35,14 +35,51 @@ def find_events(document: Document, times: list[TimeExpression], places: list[Pl
     setting = _Setting(focus_place(places), country_place(places))
     mentions: list[EventMention] = []
     per_sentence: Counter[int] = Counter()
-    for detection in drop_restated_headline(detect(document.doc), document.article):
+    detections = detect(document.doc)
+    event_sentences = {d.sentence.sent.start for d in detections}
+    last: Detection | None = None
+    for detection in drop_restated_headline(detections, document.article):
         sentence = detection.sentence
         n = per_sentence[sentence.start_char]
-        mention = _mention(document, detection, n, times, places, actors, setting, gazetteer)
-        if mention is not None:
-            per_sentence[sentence.start_char] += 1
-            mentions.append(mention)
+        made = _mention(document, detection, n, times, places, actors, setting, gazetteer)
+        if made is None:
+            continue
+        mention, toll_only = made
+        if toll_only and last is not None and _follows(last, detection):
+            toll = _follow_up_toll(document, mentions[-1], detection.sentence.sent, times)
+            if toll is not None:  # the toll of the event before, not an event of its own
+                mentions[-1] = replace(mentions[-1], fatalities=toll)
+                continue
+        per_sentence[sentence.start_char] += 1
+        mentions.append(_with_toll_of_next(document, mention, detection, event_sentences, times))
+        last = detection
     return mentions
+
+
+def _follows(before: Detection, detection: Detection) -> bool:
+    return before.sentence.sent.end == detection.sentence.sent.start
+
+
+def _with_toll_of_next(document: Document, mention: EventMention, detection: Detection,
+                       event_sentences: set[int], times: list[TimeExpression]) -> EventMention:
+    """A wire report often gives the toll in the sentence after the event ("A bomb hit the market on
+    Sunday. At least 10 civilians were killed and 45 injured."): that count is the event's."""
+    end = detection.sentence.sent.end
+    if end >= len(document.doc) or end in event_sentences:
+        return mention  # an event sentence next: handled when its own detection comes
+    toll = _follow_up_toll(document, mention, document.doc[end].sent, times)
+    return mention if toll is None else replace(mention, fatalities=toll)
+
+
+def _follow_up_toll(document: Document, mention: EventMention, following,
+                    times: list[TimeExpression]) -> FatalityCount | None:
+    """The toll the sentence after an event's sentence gives it: only when the event's own sentence
+    has none, the event is of the present, and the next sentence has no day of its own."""
+    if mention.fatalities is not None or mention.background or mention.aggregate:
+        return None
+    if any(following.start_char <= t.span.start < following.end_char and t.first_day is not None for t in times):
+        return None
+    return count_follow_up(document, following)
 
 
 @dataclass(frozen=True)
@@ -62,8 +99,9 @@ class _Setting:
 
 def _mention(document: Document, detection: Detection, n: int, times: list[TimeExpression],
              places: list[PlaceMention], actors: list[ActorMention], setting: _Setting,
-             gazetteer: Gazetteer | None) -> EventMention | None:
-    """The mention of one detection; None when its sentence says neither who, where nor when."""
+             gazetteer: Gazetteer | None) -> tuple[EventMention, bool] | None:
+    """The mention of one detection, and whether its sentence names nothing but a toll; None when
+    its sentence says neither who, where, when nor how many died."""
     sentence, trigger, sub_type = detection.sentence, detection.trigger, detection.sub_type
     published = document.article.published
     event_date = date_event(document, trigger, times)
@@ -76,6 +114,8 @@ def _mention(document: Document, detection: Detection, n: int, times: list[TimeE
     fatalities = count_fatalities(document, sentence, trigger)
     if not is_specific(roles, named_place, event_date, fatalities):
         return None
+    own_place = named_place if named_place is not None and named_place.span.start >= sentence.start_char else None
+    toll_only = not is_specific(roles, own_place, event_date, None)
     background = is_background(trigger, event_date, published)
     aggregate = is_aggregate(sentence, trigger, places)
     if aggregate:
@@ -101,7 +141,7 @@ def _mention(document: Document, detection: Detection, n: int, times: list[TimeE
         background=background,
         aggregate=aggregate,
         confidence=round(detection.confidence, 4),
-    )
+    ), toll_only
 
 
 def is_specific(roles: Roles, named_place: PlaceMention | None, event_date: EventDate | None,

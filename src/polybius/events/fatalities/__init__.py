@@ -42,10 +42,14 @@ Counting (count_fatalities over one event's sentence)
   unless none is, then the whole sentence's do ("clashed ..., the army said, adding that four
   rebels were killed"), except pluperfect ones ("Paris said after reporting that hundreds had been
   killed in the war"): those died before the event;
+- a sentence right after an event's own sentence that reports deaths but no event of its own and
+  no day of its own ("At least 10 civilians were killed and 45 injured") gives its count to that
+  event when the event's sentence has none (count_follow_up); a present or perfect tally there ("the
+  war has killed 10,000") is never an event's count;
 - None when the sentence reports no deaths: fusion treats None as unknown, 0 only when stated.
 """
 
-from polybius.events.fatalities.counting import count_fatalities, in_running_tally
+from polybius.events.fatalities.counting import count_fatalities, count_follow_up, in_running_tally
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
 
-__all__ = ["Quantity", "count_fatalities", "in_running_tally", "parse_quantity"]
+__all__ = ["Quantity", "count_fatalities", "count_follow_up", "in_running_tally", "parse_quantity"]

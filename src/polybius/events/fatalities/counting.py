@@ -254,6 +254,23 @@ def _is_no_one(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def count_follow_up(document: Document, sentence: spacy.tokens.Span) -> FatalityCount | None:
+    """The killed that a sentence right after an event's own sentence reports for that event ("At least
+    10 civilians were killed and 45 injured"). Only deaths told in the past count: a present or perfect
+    tally ("the war has killed 10,000", "attacks kill dozens each month") sums more than one event."""
+    lex = lexicon()
+    if any(_told_as_tally(cue) for cue in sentence if _is_death_cue(cue, lex)):
+        return None
+    count = count_fatalities(document, sentence)
+    return count if count is not None and count.best > 0 else None
+
+
+def _told_as_tally(cue: Token) -> bool:
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+    return perfect or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be")
+
+
 def in_running_tally(cue: Token) -> bool:
     """A death word that sums or ranks deaths in a running tally ("the second French casualty since
     the intervention", "killed so far this year") rather than reporting deaths of its own event."""
