@@ -3,7 +3,7 @@
 import pytest
 
 from polybius.events import classify_text
-from polybius.events.examples import BUNDLED, read_examples
+from polybius.events.examples import bundled_examples
 
 EVENTS = [
     ("Armed clash", "Rebels and government soldiers fought for six hours near the town of Kindu on Thursday."),
@@ -50,7 +50,7 @@ NON_EVENTS = [
 
 
 def test_test_sentences_are_not_training_examples():
-    known = {e.text for e in read_examples(BUNDLED)}
+    known = {e.text for e in bundled_examples()}
     assert not known & {text for _, text in EVENTS + NON_EVENTS}
 
 

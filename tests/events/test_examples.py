@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from polybius.events.examples import BUNDLED, EXTRA_ENV, ExampleFileError, load_examples, read_examples
+from polybius.events.examples import EXTRA_ENV, ExampleFileError, bundled_examples, load_examples, read_examples
 from polybius.events.taxonomy import taxonomy
 
 NON_EVENT_CLASSES = {"none:statement", "none:claim", "none:diplomacy", "none:decision", "none:troops", "none:visit",
@@ -14,7 +14,7 @@ NON_EVENT_CLASSES = {"none:statement", "none:claim", "none:diplomacy", "none:dec
 
 
 def test_bundled_examples_cover_every_sub_type_and_non_event_class():
-    counts = Counter(e.label for e in read_examples(BUNDLED))
+    counts = Counter(e.label for e in bundled_examples())
     assert sum(counts.values()) >= 900
     for name in taxonomy().sub_types:
         assert counts[name] >= 10, name
@@ -23,7 +23,7 @@ def test_bundled_examples_cover_every_sub_type_and_non_event_class():
 
 
 def test_examples_are_unique():
-    texts = [e.text for e in read_examples(BUNDLED)]
+    texts = [e.text for e in bundled_examples()]
     assert len(texts) == len(set(texts))
 
 
@@ -50,4 +50,4 @@ def test_extra_files_from_argument_and_environment(tmp_path, monkeypatch):
     monkeypatch.setenv(EXTRA_ENV, str(theirs))
     examples = load_examples((mine,))
     assert examples[-2].label == "none:crime" and examples[-1].label == "Peaceful protest"
-    assert len(examples) == len(read_examples(BUNDLED)) + 2
+    assert len(examples) == len(bundled_examples()) + 2

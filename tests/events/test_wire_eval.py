@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from polybius.events.examples import BUNDLED, read_examples
+from polybius.events.examples import bundled_examples
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,11 +22,13 @@ def _wire():
 def test_the_bundled_snippets_are_labelled_and_never_training_examples():
     wire = _wire()
     rows = wire.read_snippets()
-    assert len(rows) > 500
+    assert len(rows) > 300
     assert {row["gold"] for row in rows if not row["acled"]} == {"no event"}
     assert len({row["gold"] for row in rows if row["acled"]}) == 25
-    training = {example.text for example in read_examples(BUNDLED)}
-    assert not any(row["text"] in training for row in rows)
+    # No snippet is, or contains, a training sentence (the other half's sentences are training data);
+    # stock phrases of a few words ("No injuries were reported.") may recur anywhere.
+    training = {example.text for example in bundled_examples() if len(example.text.split()) >= 6}
+    assert not any(sentence in row["text"] for row in rows for sentence in training)
 
 
 def test_a_bad_line_names_the_file_and_line(tmp_path):

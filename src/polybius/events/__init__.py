@@ -4,7 +4,8 @@
     classify_text(text) -> (ACLED sub-event type or None, confidence)   the main event of a snippet
 
 Language data lives in data/: taxonomy.toml (ACLED's types), cues.toml (trigger and rule words),
-examples.jsonl (the classifier's own training sentences; add more with $POLYBIUS_EVENT_EXAMPLES).
+examples.jsonl, wire_sentences.jsonl and feature_sentences.jsonl (the classifier's own training
+sentences, see examples.py; add more with $POLYBIUS_EVENT_EXAMPLES).
 """
 
 from polybius.events.assemble import find_events

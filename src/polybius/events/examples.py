@@ -1,9 +1,16 @@
 """Training examples for the event classifier: our own sentences, labelled with an ACLED sub-event
 type or a 'none:<class>' non-event class (statements, diplomacy, crime, disasters ...).
 
-The bundled set is data/examples.jsonl. Users add their own, one JSON object per line
-({"text": ..., "label": ...}), by listing files in $POLYBIUS_EVENT_EXAMPLES (separated by the
-platform's path separator, ':' on Linux) or by passing them to `load_examples`.
+The bundled set is three files in data/, all written by the team:
+- examples.jsonl: single sentences, one per sub-type or non-event class;
+- wire_sentences.jsonl: every sentence of half of our wire-style snippets, each labelled by what it
+  reports read alone (the lede its sub-type; quotes, background and aftermath their none: class). The
+  other half of those snippets is the benchmark eval/wire.py and is never trained on;
+- feature_sentences.jsonl: sentences of long-form features and analysis pieces, so that description,
+  history and analysis that use violent words are not taken for events.
+Users add their own, one JSON object per line ({"text": ..., "label": ...}), by listing files in
+$POLYBIUS_EVENT_EXAMPLES (separated by the platform's path separator, ':' on Linux) or by passing
+them to `load_examples`.
 """
 
 from __future__ import annotations
@@ -15,7 +22,8 @@ from pathlib import Path
 
 from polybius.events.taxonomy import Taxonomy, taxonomy
 
-BUNDLED = Path(__file__).parent / "data" / "examples.jsonl"
+DATA = Path(__file__).parent / "data"
+BUNDLED = (DATA / "examples.jsonl", DATA / "wire_sentences.jsonl", DATA / "feature_sentences.jsonl")
 EXTRA_ENV = "POLYBIUS_EVENT_EXAMPLES"
 
 
@@ -59,9 +67,13 @@ def extra_example_paths() -> tuple[Path, ...]:
     return tuple(Path(part) for part in configured.split(os.pathsep) if part.strip())
 
 
+def bundled_examples() -> list[Example]:
+    return [example for path in BUNDLED for example in read_examples(path)]
+
+
 def load_examples(extra: tuple[Path, ...] = ()) -> list[Example]:
     """The bundled examples, then those of every extra file (argument first, then the environment)."""
-    examples = read_examples(BUNDLED)
+    examples = bundled_examples()
     for path in (*extra, *extra_example_paths()):
         examples.extend(read_examples(path))
     return examples
