@@ -125,19 +125,21 @@ def _follow_up(make_document, follow, times=()):
     document = make_document(text, published="2019-03-04")
     maiduguri = Place(2331447, "Maiduguri", 11.85, 13.16, "NG", admin1="Borno")
     places = [PlaceMention(span(text, "Maiduguri"), maiduguri, "in", 2)]
-    bombings = [e for e in find_events(document, list(times), places, []) if e.sub_event_type == "Suicide bomb"]
+    events = find_events(document, list(times), places, [])
+    bombings = [e for e in events if e.sub_event_type == "Suicide bomb"]
     assert len(bombings) == 1
-    return bombings[0], text
+    return bombings[0], text, events
 
 
 def test_the_toll_in_the_next_sentence_is_the_events_own(make_document):
-    event, text = _follow_up(make_document, "At least 10 civilians were killed and 45 injured.")
+    event, text, events = _follow_up(make_document, "At least 10 civilians were killed and 45 injured.")
     assert event.fatalities.best == 10
+    assert events == [event]  # the toll is not an event of its own
     assert text[event.fatalities.spans[0].start:event.fatalities.spans[0].end].endswith("10 civilians")
 
 
 def test_a_running_tally_in_the_next_sentence_is_not_the_events_toll(make_document):
-    event, _ = _follow_up(make_document, "The insurgency has killed more than 30,000 people in the north-east.")
+    event, _, _ = _follow_up(make_document, "The insurgency has killed more than 30,000 people in the north-east.")
     assert event.fatalities is None
 
 
@@ -146,5 +148,16 @@ def test_a_next_sentence_with_a_day_of_its_own_keeps_its_toll(make_document):
     start = len("A suicide bomber blew himself up at a crowded market in Maiduguri. ") + 3
     friday = TimeExpression(Span("doc", start, start + 6, "Friday"), "DATE", "2019-03-01",
                             date(2019, 3, 1), date(2019, 3, 1), 1)
-    event, _ = _follow_up(make_document, follow, [friday])
+    event, _, _ = _follow_up(make_document, follow, [friday])
     assert event.fatalities is None or event.fatalities.best != 12
+
+
+def test_a_toll_typed_as_an_event_of_its_own_joins_the_event_before(make_document):
+    # The classifier types "Twelve villagers were killed" as an Attack; naming no party, place or day
+    # of its own, it is the raid's toll, not a second event.
+    text = "Gunmen stormed a village in Zamfara. Twelve villagers were killed, residents said."
+    zamfara = Place(2595349, "Zamfara", 12.17, 6.25, "NG", admin1="Zamfara")
+    [event] = find_events(make_document(text, published="2019-03-04"), [],
+                          [PlaceMention(span(text, "Zamfara"), zamfara, "in", 3)], [])
+    assert event.fatalities.best == 12
+    assert event.sentence.text.startswith("Gunmen stormed")

@@ -4,7 +4,8 @@ For each event sentence (see detect.py): its ACLED type, trigger and sentence sp
 their roles in the parse (roles.py), localized to the event's country; fatalities
 (events.fatalities); date (polybius.time) and place (polybius.place); background and aggregate
 marks with the dates they allow (context.py). Left out: a headline that restates its lede
-(headline.py) and a sentence that names no party, place, date or toll (is_specific).
+(headline.py) and a sentence that names no party, place, date or toll (is_specific). A toll told in
+the sentence right after an event's own is that event's count (_follow_up_toll), not a new event.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from polybius.actors import localize
 from polybius.events.context import OWN_DATE_RULES, aggregate_date, background_date, is_aggregate, is_background
@@ -71,7 +72,7 @@ def _with_toll_of_next(document: Document, mention: EventMention, detection: Det
     return mention if toll is None else replace(mention, fatalities=toll)
 
 
-def _follow_up_toll(document: Document, mention: EventMention, following,
+def _follow_up_toll(document: Document, mention: EventMention, following: SpacySpan,
                     times: list[TimeExpression]) -> FatalityCount | None:
     """The toll the sentence after an event's sentence gives it: only when the event's own sentence
     has none, the event is of the present, and the next sentence has no day of its own."""
