@@ -32,6 +32,7 @@ eval-seeds: install
 eval: eval-seeds
 	$(BIN)/python eval/case.py $(SHARED)
 	$(BIN)/python eval/wire.py
+	$(BIN)/python eval/wire.py eval/data/press_sentences.jsonl
 	$(BIN)/python eval/timebank.py $(SHARED)
 	$(BIN)/python eval/lgl.py $(SHARED)
 

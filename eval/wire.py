@@ -1,6 +1,6 @@
-"""Our own wire-style snippets as an event-typing benchmark, scored like the CASE dev set.
+"""Our own wire-style snippets (or press sentences) as an event-typing benchmark, scored like the CASE dev set.
 
-Run: python eval/wire.py
+Run: python eval/wire.py [eval/data/press_sentences.jsonl]
 
 eval/data/wire_snippets.jsonl holds 367 short reports written by the team in the style of real wire
 copy (datelines, quotes, background and aftermath sentences as distractors): 247 of one ACLED
@@ -13,6 +13,10 @@ its main event or "no event" (polybius.events.classify_text). Because the same p
 snippets and training sentences, expect it to read higher than real text. On this half (2026-11-22):
 weighted F1 0.764 / no-event 0.842 with the single-sentence examples alone, 0.809 / 0.842 with the
 sentence-level training files.
+
+eval/data/press_sentences.jsonl is a second benchmark in the same format: 535 single sentences in the
+registers of regional and partisan press, broadcast monitoring and headlines (every other line of the
+second batch we wrote; the rest is training data, polybius/events/data/press_sentences.jsonl).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SNIPPETS = HERE / "data" / "wire_snippets.jsonl"
+PRESS = HERE / "data" / "press_sentences.jsonl"
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +66,7 @@ def run(path: Path = SNIPPETS) -> None:
     seconds = time.perf_counter() - started
     s = case.score(rows)
     low, high = case.interval(rows)
-    print(f"wire snippets: {len(rows)} ({sum(r['acled'] for r in rows)} ACLED); {seconds / len(rows):.3f} s per snippet")
+    print(f"{path.name}: {len(rows)} ({sum(r['acled'] for r in rows)} ACLED); {seconds / len(rows):.3f} s per snippet")
     print(f"weighted F1 {s['weighted_f1']:.3f} (95% {low:.3f}-{high:.3f}); no-event accuracy "
           f"{s['no_event_accuracy']:.3f}; ACLED accuracy {s['acled_accuracy']:.3f}")
     print("commonest confusions (gold -> predicted: count):")

@@ -31,6 +31,18 @@ def test_the_bundled_snippets_are_labelled_and_never_training_examples():
     assert not any(sentence in row["text"] for row in rows for sentence in training)
 
 
+def test_the_press_benchmark_is_labelled_and_never_training_examples():
+    wire = _wire()
+    rows = wire.read_snippets(wire.PRESS)
+    assert len(rows) > 500
+    assert len({row["gold"] for row in rows if row["acled"]}) == 25
+    assert sum(not row["acled"] for row in rows) > 150
+    training = {example.text for example in bundled_examples()}
+    assert not any(row["text"] in training for row in rows)
+    longer = {text for text in training if len(text.split()) >= 6}
+    assert not any(sentence in row["text"] for row in rows for sentence in longer)
+
+
 def test_a_bad_line_names_the_file_and_line(tmp_path):
     path = tmp_path / "snippets.jsonl"
     path.write_text(json.dumps({"text": "Rebels shelled the port.", "label": "Armed clash"}) + "\n{oops\n")

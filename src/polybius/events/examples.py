@@ -1,13 +1,17 @@
 """Training examples for the event classifier: our own sentences, labelled with an ACLED sub-event
 type or a 'none:<class>' non-event class (statements, diplomacy, crime, disasters ...).
 
-The bundled set is three files in data/, all written by the team:
+The bundled set is four files in data/, all written by the team:
 - examples.jsonl: single sentences, one per sub-type or non-event class;
 - wire_sentences.jsonl: every sentence of half of our wire-style snippets, each labelled by what it
   reports read alone (the lede its sub-type; quotes, background and aftermath their none: class). The
   other half of those snippets is the benchmark eval/wire.py and is never trained on;
 - feature_sentences.jsonl: sentences of long-form features and analysis pieces, so that description,
-  history and analysis that use violent words are not taken for events.
+  history and analysis that use violent words are not taken for events;
+- press_sentences.jsonl: single sentences in the many registers of real conflict copy (regional dailies,
+  translated broadcast summaries, state and partisan media, monitors' reports, headlines), 30 or more per
+  sub-type plus hard negatives. A further 535 such sentences are the benchmark
+  eval/data/press_sentences.jsonl and are never trained on.
 Users add their own, one JSON object per line ({"text": ..., "label": ...}), by listing files in
 $POLYBIUS_EVENT_EXAMPLES (separated by the platform's path separator, ':' on Linux) or by passing
 them to `load_examples`.
@@ -23,7 +27,8 @@ from pathlib import Path
 from polybius.events.taxonomy import Taxonomy, taxonomy
 
 DATA = Path(__file__).parent / "data"
-BUNDLED = (DATA / "examples.jsonl", DATA / "wire_sentences.jsonl", DATA / "feature_sentences.jsonl")
+BUNDLED = tuple(DATA / name for name in
+                ("examples.jsonl", "wire_sentences.jsonl", "feature_sentences.jsonl", "press_sentences.jsonl"))
 EXTRA_ENV = "POLYBIUS_EVENT_EXAMPLES"
 
 
