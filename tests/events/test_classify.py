@@ -49,9 +49,26 @@ NON_EVENTS = [
 ]
 
 
+# Words of regional and less common copy that cues.toml must know, or the sentence is never a candidate
+# (or its sub-type is not supported): "pledged allegiance", "broke out of jail", "dharna", "martyred".
+REGIONAL = [
+    ("Change to group/activity", "A breakaway faction of the Mai-Mai militia pledged allegiance to the M23 rebels on Sunday, local officials in Masisi said."),
+    ("Other", "More than 40 inmates broke out of the district jail in Kotli overnight after overpowering guards, police said."),
+    ("Peaceful protest", "Hundreds of teachers staged a dharna outside the secretariat in Lucknow on Monday demanding regular pay."),
+    ("Sexual violence", "Militants forced at least eight girls into marriage with their fighters after storming the village, elders said."),
+    ("Armed clash", "Two policemen were martyred when militants opened fire on their patrol in Dera Ismail Khan on Friday."),
+    ("Looting/property destruction", "Armed men smashed the windows of the opposition party's office in Harare and wrecked its furniture overnight."),
+]
+
+
 def test_test_sentences_are_not_training_examples():
     known = {e.text for e in bundled_examples()}
-    assert not known & {text for _, text in EVENTS + NON_EVENTS}
+    assert not known & {text for _, text in EVENTS + NON_EVENTS + REGIONAL}
+
+
+@pytest.mark.parametrize("expected,text", REGIONAL, ids=[e for e, _ in REGIONAL])
+def test_regional_vocabulary(expected, text):
+    assert classify_text(text)[0] == expected
 
 
 @pytest.mark.parametrize("expected,text", EVENTS, ids=[e for e, _ in EVENTS])
