@@ -10,20 +10,23 @@ its sub-type is the most probable event label (rules in refine.py may then corre
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import re
-
 import numpy as np
+import sklearn
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from polybius.events.cues import stem
-from polybius.events.embed import embed, embed_cached
+from polybius.events.embed import MODEL_NAME, cache_dir, embed, embed_cached
 from polybius.events.examples import Example, load_examples
 from polybius.events.taxonomy import NO_EVENT_PREFIX
 
@@ -129,5 +132,34 @@ class EventClassifier:
 
 @lru_cache(maxsize=4)
 def load_classifier(extra_examples: tuple[Path, ...] = ()) -> EventClassifier:
-    """The classifier trained on the bundled examples plus any extra files; one per process."""
-    return EventClassifier.train(load_examples(extra_examples))
+    """The classifier trained on the bundled examples plus any extra files; one per process.
+
+    The fitted model is kept on disk beside the embedding cache, keyed by the examples, the settings
+    and the scikit-learn version, so that only the first run after a change pays for training."""
+    examples = load_examples(extra_examples)
+    path = cache_dir() / f"classifier-{_training_key(examples)}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, EventClassifier):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass  # absent or unreadable: train again
+    classifier = EventClassifier.train(examples)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(partial, "wb") as handle:
+            pickle.dump(classifier, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:
+        pass  # a read-only home only costs start-up time, never a result
+    return classifier
+
+
+def _training_key(examples: Sequence[Example]) -> str:
+    # This module's own text is part of the key: a change to the model's code retrains it.
+    settings = [sklearn.__version__, MODEL_NAME, INVERSE_REGULARIZATION, LEXICAL_WEIGHT,
+                hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
+    lines = [repr(settings), *(f"{e.label}\t{e.text}" for e in examples)]
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:24]
