@@ -350,3 +350,14 @@ def test_sentence_from_another_document_is_rejected(make_document):
     first, second = make_document("Ten people died."), make_document("Ten people died.")
     with pytest.raises(ValueError, match="document's own spaCy Doc"):
         count_fatalities(first, next(iter(second.doc.sents)))
+
+
+def test_only_sub_types_that_can_kill_have_fatalities():
+    from polybius.events.fatalities import counts_deaths
+    from polybius.events.fatalities.lexicon import lexicon
+    from polybius.events.taxonomy import taxonomy
+
+    assert lexicon().harmless_sub_types <= set(taxonomy().sub_types)  # names as the taxonomy writes them
+    assert not counts_deaths("Arrests") and not counts_deaths("Peaceful protest")
+    assert counts_deaths("Attack") and counts_deaths("Excessive force against protesters")
+    assert counts_deaths("Disrupted weapons use")  # a bomb that goes off while being planted kills

@@ -161,3 +161,14 @@ def test_a_toll_typed_as_an_event_of_its_own_joins_the_event_before(make_documen
                           [PlaceMention(span(text, "Zamfara"), zamfara, "in", 3)], [])
     assert event.fatalities.best == 12
     assert event.sentence.text.startswith("Gunmen stormed")
+
+
+def test_a_death_in_the_sentence_of_a_harmless_sub_type_is_not_its_count(make_document):
+    # An arrest kills no one (ACLED): the two dead of the earlier clash are that clash's toll.
+    text = ("Police arrested 14 opposition activists in Bulawayo on Monday over Saturday's clash "
+            "with ruling party youths in which two people were killed.")
+    bulawayo = Place(894701, "Bulawayo", -20.15, 28.58, "ZW", admin1="Bulawayo")
+    mentions = find_events(make_document(text, published="2019-03-04"), [],
+                           [PlaceMention(span(text, "Bulawayo"), bulawayo, "in", 3)], [])
+    arrests = [m for m in mentions if m.sub_event_type == "Arrests"]
+    assert arrests and all(m.fatalities is None for m in arrests)

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from polybius.actors import localize
 from polybius.events.context import OWN_DATE_RULES, aggregate_date, background_date, is_aggregate, is_background
 from polybius.events.detect import Detection, detect
-from polybius.events.fatalities import count_fatalities, count_follow_up
+from polybius.events.fatalities import count_fatalities, count_follow_up, counts_deaths
 from polybius.events.headline import drop_restated_headline
 from polybius.events.roles import Roles, assign_roles
 from polybius.nlp import Document
@@ -78,6 +78,8 @@ def _follow_up_toll(document: Document, mention: EventMention, following: SpacyS
     has none, the event is of the present, and the next sentence has no day of its own."""
     if mention.fatalities is not None or mention.background or mention.aggregate:
         return None
+    if not counts_deaths(mention.sub_event_type):
+        return None
     if any(following.start_char <= t.span.start < following.end_char and t.first_day is not None for t in times):
         return None
     return count_follow_up(document, following)
@@ -112,7 +114,7 @@ def _mention(document: Document, detection: Detection, n: int, times: list[TimeE
     place = setting.place_for(named_place)
     country = place.place.country_code if place is not None and place.place is not None else None
     roles = _localized(assign_roles(sentence, trigger, sub_type, actors), country)
-    fatalities = count_fatalities(document, sentence, trigger)
+    fatalities = count_fatalities(document, sentence, trigger) if counts_deaths(sub_type.name) else None
     if not is_specific(roles, named_place, event_date, fatalities):
         return None
     own_place = named_place if named_place is not None and named_place.span.start >= sentence.start_char else None

@@ -46,10 +46,19 @@ Counting (count_fatalities over one event's sentence)
   no day of its own ("At least 10 civilians were killed and 45 injured") gives its count to that
   event when the event's sentence has none (count_follow_up); a present or perfect tally there ("the
   war has killed 10,000") is never an event's count;
+- sub-types that by ACLED's definitions kill no one (data/fatalities.toml [harmless]: peaceful
+  protests, arrests, agreements, group changes, bases, non-violent transfers, looting) get no count:
+  a death in their sentence is another event's (counts_deaths);
 - None when the sentence reports no deaths: fusion treats None as unknown, 0 only when stated.
 """
 
 from polybius.events.fatalities.counting import count_fatalities, count_follow_up, in_running_tally
+from polybius.events.fatalities.lexicon import lexicon
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
 
-__all__ = ["Quantity", "count_fatalities", "count_follow_up", "in_running_tally", "parse_quantity"]
+__all__ = ["Quantity", "count_fatalities", "count_follow_up", "counts_deaths", "in_running_tally", "parse_quantity"]
+
+
+def counts_deaths(sub_event_type: str) -> bool:
+    """Whether events of this ACLED sub-type can have fatalities at all."""
+    return sub_event_type not in lexicon().harmless_sub_types

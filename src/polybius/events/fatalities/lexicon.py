@@ -46,6 +46,7 @@ class Lexicon:
     changed_from: frozenset[str]
     revision_verbs: frozenset[str]
     old_figure_words: frozenset[str]
+    harmless_sub_types: frozenset[str]  # ACLED sub-type names, as written
 
     number_words: frozenset[str] = frozenset()  # any word of a number phrase, to grow one around a number
     verb_cues: frozenset[str] = frozenset()  # kill and die verbs
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         changed_from=words(raw["superseded"]["changed_from"]),
         revision_verbs=words(raw["superseded"]["revision_verbs"]),
         old_figure_words=words(raw["superseded"]["old_figure_words"]),
+        harmless_sub_types=frozenset(raw["harmless"]["sub_types"]),
     )
     return dataclasses.replace(
         lex,
