@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -158,8 +159,9 @@ def load_classifier(extra_examples: tuple[Path, ...] = ()) -> EventClassifier:
 
 
 def _training_key(examples: Sequence[Example]) -> str:
-    # This module's own text is part of the key: a change to the model's code retrains it.
-    settings = [sklearn.__version__, MODEL_NAME, INVERSE_REGULARIZATION, LEXICAL_WEIGHT,
-                hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
+    # The code of this module and of the stemmer (cues.py) is part of the key: a change to either retrains.
+    modules = (sys.modules[__name__], sys.modules[stem.__module__])
+    code = [hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest() for module in modules]
+    settings = [sklearn.__version__, MODEL_NAME, INVERSE_REGULARIZATION, LEXICAL_WEIGHT, *code]
     lines = [repr(settings), *(f"{e.label}\t{e.text}" for e in examples)]
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:24]
