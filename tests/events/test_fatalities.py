@@ -361,3 +361,10 @@ def test_only_sub_types_that_can_kill_have_fatalities():
     assert not counts_deaths("Arrests") and not counts_deaths("Peaceful protest")
     assert counts_deaths("Attack") and counts_deaths("Excessive force against protesters")
     assert counts_deaths("Disrupted weapons use")  # a bomb that goes off while being planted kills
+
+
+def test_a_misspelt_harmless_sub_type_is_a_clear_error():
+    from polybius.events.fatalities.lexicon import harmless_sub_types
+
+    with pytest.raises(ValueError, match=r"fatalities.toml: \[harmless\].*'Arrest'"):
+        harmless_sub_types(["Arrest", "Agreement"])

@@ -4,8 +4,9 @@
     classify_text(text) -> (ACLED sub-event type or None, confidence)   the main event of a snippet
 
 Language data lives in data/: taxonomy.toml (ACLED's types), cues.toml (trigger and rule words),
-examples.jsonl, wire_sentences.jsonl and feature_sentences.jsonl (the classifier's own training
-sentences, see examples.py; add more with $POLYBIUS_EVENT_EXAMPLES).
+fatalities.toml (words and lists of the fatality rules), and the classifier's own training sentences
+(examples.jsonl, wire_sentences.jsonl, feature_sentences.jsonl, press_sentences.jsonl: see examples.py;
+add more with $POLYBIUS_EVENT_EXAMPLES).
 """
 
 from polybius.events.assemble import find_events

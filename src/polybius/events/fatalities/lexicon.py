@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from polybius.events.taxonomy import taxonomy
 from polybius.numbers import cardinals
+
+SOURCE = "polybius/events/data/fatalities.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,7 @@ def lexicon() -> Lexicon:
         changed_from=words(raw["superseded"]["changed_from"]),
         revision_verbs=words(raw["superseded"]["revision_verbs"]),
         old_figure_words=words(raw["superseded"]["old_figure_words"]),
-        harmless_sub_types=frozenset(raw["harmless"]["sub_types"]),
+        harmless_sub_types=harmless_sub_types(raw["harmless"]["sub_types"]),
     )
     return dataclasses.replace(
         lex,
@@ -111,6 +114,14 @@ def lexicon() -> Lexicon:
         verb_cues=lex.kill_verbs | lex.die_verbs,
         noun_cues=lex.count_nouns | lex.event_nouns | lex.toll_nouns,
     )
+
+
+def harmless_sub_types(names: list[str], source: str = SOURCE) -> frozenset[str]:
+    """The [harmless] list, checked: a misspelt name would silently leave its sub-type counting deaths."""
+    unknown = sorted(set(names) - set(taxonomy().sub_types))
+    if unknown:
+        raise ValueError(f"{source}: [harmless] sub_types has unknown ACLED sub-event types {unknown}")
+    return frozenset(names)
 
 
 def words_of(text: str) -> list[str]:
