@@ -1,6 +1,10 @@
-"""Cue matching: lemmas, stems, hyphenated words and phrases; the aggregate patterns."""
+"""Cue matching: lemmas, stems, hyphenated words and phrases; the aggregate patterns; checks of the file."""
 
-from polybius.events.cues import HARM, cues, stem
+import re
+
+import pytest
+
+from polybius.events.cues import DATA, HARM, cues, load_cues, stem
 
 
 def test_stem_joins_inflections_the_lemmatizer_may_miss():
@@ -30,3 +34,25 @@ def test_aggregate_patterns():
     assert hits("several hundred militants killed over the 26-day operation")
     assert hits("So far this year, 40 soldiers have been killed.")
     assert not hits("Gunmen killed five villagers on Sunday.")
+
+
+@pytest.mark.parametrize("original, misspelt, where", [
+    ('"Grenade" = ["grenade"', '"Grenades" = ["grenade"', "[triggers]"),
+    ('harm_families = ["Battles"', 'harm_families = ["Battle"', "[support] harm_families"),
+])
+def test_a_misspelt_type_name_is_an_error_naming_the_file(tmp_path, original, misspelt, where):
+    # Left alone, the words of a misspelt list would silently cue nothing.
+    text = (DATA / "cues.toml").read_text(encoding="utf-8")
+    assert original in text
+    path = tmp_path / "cues.toml"
+    path.write_text(text.replace(original, misspelt, 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"cues\.toml: {re.escape(where)} names unknown ACLED types"):
+        load_cues(path)
+
+
+def test_a_missing_table_is_an_error_naming_the_file(tmp_path):
+    text = (DATA / "cues.toml").read_text(encoding="utf-8")
+    path = tmp_path / "cues.toml"
+    path.write_text(text.replace("[support]", "[supports]", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cues\.toml: missing table or key 'support'"):
+        load_cues(path)

@@ -13,6 +13,8 @@ from pathlib import Path
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from polybius.events.taxonomy import taxonomy
+
 DATA = Path(__file__).parent / "data"
 
 Phrase = tuple[str, ...]
@@ -153,9 +155,30 @@ def _patterns(raw: dict, table: str, path: Path) -> tuple[re.Pattern, ...]:
         raise ValueError(f"{path}: bad regular expression in [{table}] patterns: {error}") from None
 
 
+def _check_names(path: Path, where: str, names, known) -> None:
+    """A misspelt sub-type or event type would silently make its words cue nothing: refuse it."""
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        raise ValueError(f"{path}: {where} names unknown ACLED types {unknown}; known: {sorted(known)}")
+
+
+def _check_taxonomy_names(raw: dict, path: Path) -> None:
+    known = taxonomy()
+    _check_names(path, "[triggers]", raw["triggers"], {*known.sub_types, HARM})
+    weapon_lists = set(raw["weapons"]) - {"applies_to", DISRUPTING, ENGAGEMENT}
+    _check_names(path, "[weapons]", weapon_lists, {*known.sub_types, GENERIC_WEAPON})
+    _check_names(path, "[weapons] applies_to", raw["weapons"]["applies_to"], known.event_types)
+    for key in ("own_cue_types", "harm_families", "violent_types"):
+        _check_names(path, f"[support] {key}", raw["support"][key], known.event_types)
+
+
 def load_cues(path: Path = DATA / "cues.toml") -> Cues:
     with open(path, "rb") as handle:
         raw = tomllib.load(handle)
+    try:
+        _check_taxonomy_names(raw, path)
+    except KeyError as missing:
+        raise ValueError(f"{path}: missing table or key {missing}") from None
     labelled: dict[Phrase, set[str]] = defaultdict(set)
     for sub_type, words in raw["triggers"].items():
         for word in words:
