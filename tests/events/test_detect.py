@@ -28,6 +28,15 @@ def test_reported_events_are_real(nlp):
     assert not is_unreal(token(nlp("Troops clashed with rebels near Gao."), "clashed"))
 
 
+def test_a_quoted_slogan_does_not_make_the_event_unreal(nlp):
+    # The parser hangs "beat" under the slogan's "want"; the slogan's verbs are a name, not a wish.
+    doc = nlp("Security men beat participants in a 'We want to live' protest with clubs, rights groups said.")
+    assert not is_unreal(token(doc, "beat"))
+    assert not is_unreal(token(doc, "protest"))
+    # Inside the quote the words keep their force: a quoted threat is still a threat.
+    assert is_unreal(token(nlp('The rebels said: "We will attack the town tomorrow."'), "attack"))
+
+
 def test_a_threat_yields_no_detection(nlp):
     assert detect(nlp("The jihadists vowed to attack French troops across the Sahel.")) == []
 

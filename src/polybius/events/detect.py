@@ -149,8 +149,14 @@ def is_unreal(token: Token, cue_set: Cues | None = None) -> bool:
     cue_set = cue_set or cues()
     if acts_on_record(token, cue_set) or is_purpose(token):
         return True
+    # A quoted slogan or name the word lies outside of ("a 'We want to live' protest") is opaque:
+    # its verbs and negations say nothing of whether the event happened.
+    opaque = quoted(token.sent) if token.i not in quoted(token.sent) else set()
     current = token
     for _ in range(UNREAL_DEPTH + 1):
+        if current.i in opaque:
+            current = current.head
+            continue
         for child in current.children:
             if child.dep_ == "neg" or is_habitual(child, cue_set):
                 return True
@@ -162,6 +168,15 @@ def is_unreal(token: Token, cue_set: Cues | None = None) -> bool:
             return False
         current = current.head
     return False
+
+
+def quoted(sentence: SpacySpan) -> set[int]:
+    """Indices of the tokens between paired quotation marks of a sentence."""
+    marks = [t.i for t in sentence if t.is_quote and t.text not in {"'s", "’s"}]
+    inside: set[int] = set()
+    for opening, closing in zip(marks[::2], marks[1::2]):
+        inside.update(range(opening + 1, closing))
+    return inside
 
 
 def is_habitual(modifier: Token, cue_set: Cues) -> bool:
