@@ -122,6 +122,17 @@ def test_note_is_written_from_the_fields():
                                "of Adrar des Ifoghas (Kidal), Mali. 21 people were reported killed.")
 
 
+
+def test_note_of_excessive_force_names_the_force_as_its_doer():
+    # ACLED puts protesters first in every protest event; the note must still say who used force.
+    row = {"sub_event_type": "Excessive force against protesters", "actor1": "Protesters (Peru)",
+           "actor2": "Police Forces of Peru", "event_date": "2020-11-14", "time_precision": 1, "location": "Lima",
+           "admin1": "Lima", "country": "Peru", "geo_precision": 1, "fatalities": 3, "fatalities_low": 3,
+           "fatalities_high": 3}
+    assert write_note(row).startswith("On 14 November 2020, Police Forces of Peru used excessive force against a "
+                                      "protest by Protesters (Peru) in Lima")
+
+
 def test_evidence_spans_cover_every_report():
     event = fused(mention("a"), mention("b"))
     assert {s.document for s in event.evidence["actor1"]} == {"a", "b"}
