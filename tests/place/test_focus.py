@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from place_fixtures import gazetteer  # noqa: F401 (fixture)
+
 from polybius.place import country_place, focus_place
 from polybius.records import Place, PlaceMention, Span
 
@@ -33,3 +35,10 @@ def test_a_single_town_is_the_focus_and_nothing_resolved_gives_nothing():
 def test_country_place_needs_the_country_to_be_named():
     assert country_place([at(GAO)]) is None
     assert country_place([at(GAO), at(MALI, 10)]).place == MALI
+
+
+def test_an_unnamed_country_comes_from_the_gazetteer_with_its_scene_as_evidence(gazetteer):
+    # "Police fired on marchers in Lima": Peru is never named, yet the event's country is known.
+    found = country_place([at(GAO, 20)], gazetteer)
+    assert found.place.country_code == "ML" and found.geo_precision == 3 and found.span.start == 20
+    assert country_place([PlaceMention(Span("d", 0, 5, "Konna"), None)], gazetteer) is None

@@ -33,7 +33,7 @@ def find_events(document: Document, times: list[TimeExpression], places: list[Pl
     are coded to their capitals (see polybius.place.place_event)."""
     if not isinstance(document, Document):
         raise ValueError(f"find_events expects a polybius.nlp.Document, got {type(document).__name__}")
-    setting = _Setting(focus_place(places), country_place(places))
+    setting = _Setting(focus_place(places), country_place(places, gazetteer))
     mentions: list[EventMention] = []
     per_sentence: Counter[int] = Counter()
     detections = detect(document.doc)

@@ -71,13 +71,21 @@ def focus_place(places: list[PlaceMention]) -> PlaceMention | None:
     return country_place(local)
 
 
-def country_place(places: list[PlaceMention]) -> PlaceMention | None:
+def country_place(places: list[PlaceMention], gazetteer: Gazetteer | None = None) -> PlaceMention | None:
     """The article's mention of its main country, as a country-level event place (precision 3). The
-    mention may be one set aside ("Malian troops", "Mali's army"): it still names the country."""
+    mention may be one set aside ("Malian troops", "Mali's army"): it still names the country.
+    An article may never name its country ("police fired on marchers in Lima"): with the gazetteer,
+    the country of its scenes stands in, its evidence the first scene that places it there."""
     country = _main_country(places)
     named = next((p for p in places if p.place is not None and p.place.country_code == country
                   and p.place.feature_code.startswith("PCL")), None)
-    return replace(named, relation="article", geo_precision=3) if named else None
+    if named is not None:
+        return replace(named, relation="article", geo_precision=3)
+    whole = gazetteer.country_place(country) if gazetteer is not None and country is not None else None
+    if whole is None:
+        return None
+    scene = next(p for p in places if p.place is not None and p.place.country_code == country)
+    return replace(scene, place=whole.place, relation="article", geo_precision=3)
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:
