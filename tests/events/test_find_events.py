@@ -172,3 +172,27 @@ def test_a_death_in_the_sentence_of_a_harmless_sub_type_is_not_its_count(make_do
                            [PlaceMention(span(text, "Bulawayo"), bulawayo, "in", 3)], [])
     arrests = [m for m in mentions if m.sub_event_type == "Arrests"]
     assert arrests and all(m.fatalities is None for m in arrests)
+
+
+def _protest_and_force(make_document, second):
+    text = "Thousands of protesters marched through Lima on Saturday. " + second
+    lima = Place(3936456, "Lima", -12.04, -77.03, "PE", admin1="Lima")
+    saturday = TimeExpression(span(text, "Saturday"), "DATE", "2020-11-14", date(2020, 11, 14), date(2020, 11, 14), 1)
+    places = [PlaceMention(span(text, "Lima"), lima, "in", 1)]
+    if "Cusco" in text:
+        cusco = Place(3941584, "Cusco", -13.53, -71.97, "PE", admin1="Cusco")
+        places.append(PlaceMention(span(text, "Cusco"), cusco, "in", 1))
+    mentions = find_events(make_document(text, published="2020-11-16"), [saturday], places, [])
+    assert len(mentions) == 2, [m.sentence.text for m in mentions]
+    return mentions[1]
+
+
+def test_a_sentence_that_dates_nothing_goes_on_with_the_scene_before(make_document):
+    force = _protest_and_force(make_document, "Police fired live rounds at the marchers, killing three young men.")
+    assert force.date.day == date(2020, 11, 14) and force.date.rule == "scene"
+    assert force.date.span.text == "Saturday"
+
+
+def test_a_sentence_set_in_another_town_does_not_take_the_scene_s_day(make_document):
+    force = _protest_and_force(make_document, "In Cusco, police fired live rounds at marchers, killing three men.")
+    assert force.date.day == date(2020, 11, 16) and force.date.rule == "publication"

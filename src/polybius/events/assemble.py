@@ -5,7 +5,9 @@ their roles in the parse (roles.py), localized to the event's country; fatalitie
 (events.fatalities); date (polybius.time) and place (polybius.place); background and aggregate
 marks with the dates they allow (context.py). Left out: a headline that restates its lede
 (headline.py) and a sentence that names no party, place, date or toll (is_specific). A toll told in
-the sentence right after an event's own is that event's count (_follow_up_toll), not a new event.
+the sentence right after an event's own is that event's count (_follow_up_toll), not a new event;
+a sentence that dates nothing takes the day of the event sentence right before it, on the same
+scene (_on_scene_of), rather than the publication day.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan, Token
 
 from polybius.actors import localize
-from polybius.events.context import OWN_DATE_RULES, aggregate_date, background_date, is_aggregate, is_background
+from polybius.events.context import (OWN_DATE_RULES, PUBLICATION_RULE, SCENE_RULE, aggregate_date, background_date,
+                                     is_aggregate, is_background)
 from polybius.events.detect import Detection, detect
 from polybius.events.fatalities import count_fatalities, count_follow_up, counts_deaths
 from polybius.events.headline import drop_restated_headline
@@ -51,6 +54,8 @@ def find_events(document: Document, times: list[TimeExpression], places: list[Pl
             if toll is not None:  # the toll of the event before, not an event of its own
                 mentions[-1] = replace(mentions[-1], fatalities=toll)
                 continue
+        if last is not None and _follows(last, detection):
+            mention = _on_scene_of(mention, mentions[-1])
         per_sentence[sentence.start_char] += 1
         mentions.append(_with_toll_of_next(document, mention, detection, event_sentences, times))
         last = detection
@@ -59,6 +64,26 @@ def find_events(document: Document, times: list[TimeExpression], places: list[Pl
 
 def _follows(before: Detection, detection: Detection) -> bool:
     return before.sentence.sent.end == detection.sentence.sent.start
+
+
+def _on_scene_of(mention: EventMention, before: EventMention) -> EventMention:
+    """A sentence that dates nothing goes on with the scene of the event sentence right before it
+    ("Thousands marched in Lima on Saturday. Police fired tear gas at the marchers, killing three."):
+    it takes that event's day, unless one of the two is background or a tally, or it sets itself in
+    a located place of its own elsewhere. The rule name marks the day as inferred (SCENE_RULE)."""
+    if mention.date is None or mention.date.rule != PUBLICATION_RULE:
+        return mention
+    if before.date is None or before.date.rule not in OWN_DATE_RULES:
+        return mention
+    if mention.background or mention.aggregate or before.background or before.aggregate:
+        return mention
+    place = mention.place
+    own_place = (place is not None and place.place is not None and place.relation != "article"
+                 and place.span.start >= mention.sentence.start)
+    if own_place and (before.place is None or before.place.place is None
+                      or before.place.place.geonameid != place.place.geonameid):
+        return mention
+    return replace(mention, date=replace(before.date, rule=SCENE_RULE))
 
 
 def _with_toll_of_next(document: Document, mention: EventMention, detection: Detection,

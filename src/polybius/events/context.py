@@ -43,6 +43,8 @@ from polybius.time.periods import precision
 # last few days; a month covers late follow-ups ("a week after the attack on January 16").
 BACKGROUND_DAYS = 31
 PUBLICATION_RULE = "publication"
+# The day of the event sentence right before, for a sentence that dates nothing (events.assemble).
+SCENE_RULE = "scene"
 # Dates the event's own clause gives (polybius.time.date_event), not a default or the report's date.
 OWN_DATE_RULES = frozenset({"anchor", "when-clause"})
 DURATION_UNITS = {"D": 1, "W": 7, "M": 30, "Y": 365}

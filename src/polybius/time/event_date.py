@@ -25,7 +25,8 @@ from it up the dependency tree reaches the trigger's clause without entering ano
    the verb of saying and the reported clause's subject is the saying's, wherever the parser hangs
    it ("said on Wednesday it had retaken the town").
 4. "publication": nothing in the sentence dates it: the publication day, precision 1. None only
-   when there is no publication date either.
+   when there is no publication date either. (The event stage may then carry over the day of the
+   event sentence right before, on the same scene: rule "scene", see polybius.events.assemble.)
 
 A span of days (a week, "late February") is dated to its middle day, as ACLED codes weeks and
 months, after cutting the span at the publication date: what is reported has already happened.
