@@ -101,6 +101,19 @@ def test_one_report_returning_to_its_event_is_one_event():
     assert groups([first, again]) == [["a", "a"]]
 
 
+
+def test_one_report_telling_a_protest_and_the_force_against_it_is_one_event():
+    # "Thousands marched in Lima on Saturday. Police fired on the marchers, killing three."
+    protesters, police = Actor("Protesters (Peru)", 6, "PE"), Actor("Police Forces of Peru", 1, "PE")
+    march = mention("a", sub="Peaceful protest", kind="Protests", actors=(protesters,), place=MALI, geo_precision=3)
+    force = mention("a", sub="Excessive force against protesters", kind="Protests", actors=(protesters, police),
+                    place=GAO)
+    assert groups([march, force]) == [["a", "a"]]
+    # Told by two reports, with nothing else in common, they stay apart.
+    assert groups([march, mention("b", sub="Excessive force against protesters", kind="Protests",
+                                  actors=(protesters, police), place=GAO)]) == [["a"], ["b"]]
+
+
 def test_unnamed_group_joins_a_named_one():
     assert groups([mention("a"), mention("b", actors=(FRANCE, UNNAMED))]) == [["a", "b"]]
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from polybius.fuse import ArticleInfo, fuse_all
 from polybius.fuse.record import build_event, independent_mentions, write_note
-from polybius.records import FatalityCount, Paragraph, ParagraphLink, Span
+from polybius.records import Actor, FatalityCount, Paragraph, ParagraphLink, Span
 
 from builders import FRANCE, KIDAL, KIDAL_REGION, MUJAO, mention
 
@@ -121,6 +122,15 @@ def test_note_is_written_from_the_fields():
     assert write_note(row) == ("On 19 February 2013, Military Forces of France clashed with Rebels (Mali) in the area "
                                "of Adrar des Ifoghas (Kidal), Mali. 21 people were reported killed.")
 
+
+
+def test_a_protest_met_with_force_is_coded_by_the_force():
+    # ACLED's hierarchy within Protests, whatever the votes: the confident march does not outvote it.
+    protesters = Actor("Protesters (Mali)", 6, "ML")
+    march = mention("a", sub="Peaceful protest", kind="Protests", actors=(protesters,), place=KIDAL)
+    force = mention("a", sub="Protest with intervention", kind="Protests", actors=(protesters,), place=KIDAL)
+    event = fused(replace(march, confidence=0.9), replace(force, confidence=0.3))
+    assert event.row["sub_event_type"] == "Protest with intervention"
 
 
 def test_note_of_excessive_force_names_the_force_as_its_doer():

@@ -12,7 +12,8 @@ different day, place, actor or type family → different events. Open cases, dec
   place both state, a named actor both give, the same stated day, the same toll. A place inferred from the article's
   setting, or a whole country, is weak evidence: it must not pull unrelated events together. Two
   mentions of one sub-type in one report are evidence in themselves: an article returns to its event
-  sentence after sentence, while its other events differ in kind, place or day.
+  sentence after sentence, while its other events differ in kind, place or day (a protest's types count
+  as one: the march, then the police firing on it).
 - an unnamed actor ("Islamist rebels", "gunmen") matches a named group; two different named groups
   with nothing in common do not; named state forces never decide it alone (one report names the
   French forces, another the group they fought);
@@ -34,6 +35,7 @@ VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians
 DEMONSTRATIONS = {"Protests", "Riots"}
 # A town changing hands: reports differ on whether there was fighting, so it may fuse with battles.
 PEACEFUL_TAKEOVER = "Non-violent transfer of territory"
+PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 SAME_PLACE_KM = 30.0  # two points this close are one location ("near Gao" and Gao)
 # How far a date of each ACLED time_precision may lie from the day it names.
 WINDOW_DAYS = {1: 0, 2: 6, 3: 31}
@@ -204,8 +206,11 @@ def affinity(profile: Profile, facts: Facts) -> float:
     score += sum(0.5 if name.startswith(STATE_FORCES_PREFIXES) else 1.0 for name in shared)
     if facts.sub_type in profile.sub_types:
         score += 0.5
-    if facts.document in profile.documents and facts.sub_type in profile.sub_types:
-        score += 1.0  # one report returning to its event; its other events it tells apart by type
+    if facts.document in profile.documents and (facts.sub_type in profile.sub_types
+                                                 or facts.sub_type in PROTEST_TYPES and profile.sub_types <= PROTEST_TYPES):
+        # One report returning to its event; its other events it tells apart by type. A protest
+        # keeps changing type as it is told: the march, then the police firing on it.
+        score += 1.0
     if facts.toll is not None and profile.tolls and facts.toll in profile.tolls:
         score += 1.0  # "11 militants killed" ... "Eleven terrorists were killed": the same dead
     return score

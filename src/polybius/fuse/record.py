@@ -4,6 +4,8 @@ Choices, field by field:
 - date: a date the text states before one a default rule set, then the most precise (exact dates
   never disagree inside an event: fusion does not join different days);
 - type: the sub-type most reports give (weighted by classifier confidence), ties to the first report;
+  a protest that one sentence reports as peaceful and another as met with force is coded by the
+  force (ACLED's hierarchy within Protests: excessive force, then intervention, then peaceful);
 - actors: the report naming the most (and most specific) actors gives actor1/actor2; other named
   actors become associated actors;
 - place: the most precise place (lowest geo_precision; at equal precision a place below the country
@@ -31,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from polybius.actors import interaction
+from polybius.events.taxonomy import taxonomy
 from polybius.fuse.compare import is_default_date, is_generic, named_actors
 from polybius.place import country_info
 from polybius.records import ActorMention, Dispute, Event, EventMention, Paragraph, Span
@@ -43,6 +46,9 @@ class ArticleInfo:
     published: date | None
     source: str | None
     paragraphs: tuple[Paragraph, ...] = ()
+
+
+PROTESTS = "Protests"
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +163,8 @@ def _first_report(mentions, articles) -> EventMention:
 
 
 def _vote_type(mentions: Sequence[EventMention], first: EventMention) -> EventMention:
+    if all(m.event_type == PROTESTS for m in mentions):
+        return min(mentions, key=lambda m: taxonomy().get(m.sub_event_type).rank)  # first-come on ties
     votes: Counter = Counter()
     for m in mentions:
         votes[m.sub_event_type] += m.confidence
