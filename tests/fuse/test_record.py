@@ -124,13 +124,17 @@ def test_note_is_written_from_the_fields():
 
 
 
-def test_a_protest_met_with_force_is_coded_by_the_force():
-    # ACLED's hierarchy within Protests, whatever the votes: the confident march does not outvote it.
+def test_a_protest_at_which_protesters_were_killed_is_excessive_force():
+    # ACLED's hierarchy within Protests: the confident march does not outvote the deaths.
     protesters = Actor("Protesters (Mali)", 6, "ML")
-    march = mention("a", sub="Peaceful protest", kind="Protests", actors=(protesters,), place=KIDAL)
-    force = mention("a", sub="Protest with intervention", kind="Protests", actors=(protesters,), place=KIDAL)
-    event = fused(replace(march, confidence=0.9), replace(force, confidence=0.3))
-    assert event.row["sub_event_type"] == "Protest with intervention"
+    march = replace(mention("a", sub="Peaceful protest", kind="Protests", actors=(protesters,), place=KIDAL),
+                    confidence=0.9)
+    force = mention("a", sub="Excessive force against protesters", kind="Protests", actors=(protesters,),
+                    place=KIDAL)
+    assert fused(march, replace(force, confidence=0.3, fatalities=deaths(3, "a"))).row["sub_event_type"] == (
+        "Excessive force against protesters")
+    # Without deaths the vote stands: a sentence typed as force may be "riot police stood guard".
+    assert fused(march, replace(force, confidence=0.3)).row["sub_event_type"] == "Peaceful protest"
 
 
 def test_note_of_excessive_force_names_the_force_as_its_doer():

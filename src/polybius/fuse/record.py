@@ -4,8 +4,9 @@ Choices, field by field:
 - date: a date the text states before one a default rule set, then the most precise (exact dates
   never disagree inside an event: fusion does not join different days);
 - type: the sub-type most reports give (weighted by classifier confidence), ties to the first report;
-  a protest that one sentence reports as peaceful and another as met with force is coded by the
-  force (ACLED's hierarchy within Protests: excessive force, then intervention, then peaceful);
+  a protest at which a report has protesters killed is excessive force against protesters, however
+  confidently its other sentences tell a peaceful march (ACLED's hierarchy within Protests; a
+  sentence typed as intervention does not outrank the vote: "riot police stood guard" is not one);
 - actors: the report naming the most (and most specific) actors gives actor1/actor2; other named
   actors become associated actors;
 - place: the most precise place (lowest geo_precision; at equal precision a place below the country
@@ -33,7 +34,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from polybius.actors import interaction
-from polybius.events.taxonomy import taxonomy
 from polybius.fuse.compare import is_default_date, is_generic, named_actors
 from polybius.place import country_info
 from polybius.records import ActorMention, Dispute, Event, EventMention, Paragraph, Span
@@ -48,7 +48,7 @@ class ArticleInfo:
     paragraphs: tuple[Paragraph, ...] = ()
 
 
-PROTESTS = "Protests"
+PROTESTS, EXCESSIVE_FORCE = "Protests", "Excessive force against protesters"
 
 
 @lru_cache(maxsize=1)
@@ -163,8 +163,9 @@ def _first_report(mentions, articles) -> EventMention:
 
 
 def _vote_type(mentions: Sequence[EventMention], first: EventMention) -> EventMention:
-    if all(m.event_type == PROTESTS for m in mentions):
-        return min(mentions, key=lambda m: taxonomy().get(m.sub_event_type).rank)  # first-come on ties
+    lethal = [m for m in mentions if m.sub_event_type == EXCESSIVE_FORCE and m.fatalities and m.fatalities.best > 0]
+    if lethal and all(m.event_type == PROTESTS for m in mentions):
+        return lethal[0]
     votes: Counter = Counter()
     for m in mentions:
         votes[m.sub_event_type] += m.confidence
