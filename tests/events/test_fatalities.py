@@ -151,6 +151,15 @@ def test_active_killing_counts_its_objects(count):
     assert figures(count("The mission was able to kill more than 20 of them.")) == (20, 20, None)
 
 
+
+def test_victims_the_parser_hung_under_the_saying_verb_still_count(count):
+    # The parse makes "20 people" a subject of "said", beside the sources; the kill verb has no object.
+    text = ("Coalition warplanes pounded the capital overnight, killing at least 20 people, "
+            "Houthi-run media and residents said on Tuesday.")
+    assert figures(count(text)) == (20, 20, None)
+    assert count("Gunmen opened fire on the village, killing, residents said, nobody in particular.") is None
+
+
 def test_singular_victims_count_one(count):
     assert figures(count("A legionnaire died in a clash with Islamists.")) == (1, 1, 1)
     assert figures(count("The blast killed a soldier and injured three civilians.")) == (1, 1, 1)

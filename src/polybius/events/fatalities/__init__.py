@@ -27,6 +27,9 @@ Counting (count_fatalities over one event's sentence)
   20 Islamist rebels were killed" -> 21;
 - wounded, injured, hurt, captured, arrested, detained, kidnapped, missing never count (they are never
   death words, so no number is tied to them);
+- an active kill verb the parse left without an object takes the counted noun right after it
+  ("killing at least 20 people, Houthi-run media and residents said": the parser made the victims a
+  subject of "said");
 - "casualties" means killed and/or wounded: ACLED codes 0 when only casualties are reported, so a
   number of casualties is not a death count (None, unknown); "no casualties" is a stated 0;
 - a stated zero ("no one was killed", "nobody was hurt", "no casualties", "without casualties") -> 0;

@@ -147,7 +147,21 @@ def _victims(cue: Token, lex: Lexicon) -> list[Token]:
         victims = by_dep("nsubj")  # "with 11 militants killed"
     if not victims and cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN", "NUM"):
         victims = [cue.head]  # "11 militants killed in the raid"
+    if not victims and not passive and cue.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB"):
+        victims = _object_the_parse_missed(cue, lex)
     return victims
+
+
+def _object_the_parse_missed(cue: Token, lex: Lexicon) -> list[Token]:
+    """ "pounded Sanaa, killing at least 20 people, Houthi-run media and residents said": a long list
+    of sources can make the parser take the victims for a subject of the saying verb. The counted
+    noun right after an active kill verb, before any punctuation or other verb, is its object."""
+    for token in cue.doc[cue.i + 1 : min(cue.sent.end, cue.i + 6)]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return [token] if _explicit_number(token, lex) else []
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP"):
+            return []
+    return []
 
 
 def _tally_over(cue: Token, lex: Lexicon) -> Token | None:
