@@ -152,3 +152,17 @@ def test_a_name_set_off_by_commas_names_the_speaker_not_its_modifiers(nlp):
                 mention(text, "SDF)", SDF)]
     roles = roles_of(nlp, text, "Non-state actor overtakes territory", "captured", mentions)
     assert roles.actor1.actor.name == SDF.name
+
+
+def test_civilians_are_actor2_of_any_violence(nlp):
+    # No attacker named: the wounded civilians are still the harmed side, never actor1.
+    text = "A roadside bomb struck a minibus in Ghazni on Wednesday morning, wounding five civilians."
+    roles = roles_of(nlp, text, "Remote explosive/landmine/IED", "struck", [mention(text, "five civilians", CIVILIANS)])
+    assert roles.actor1 is None and roles.actor2.actor.name == "Civilians"
+
+
+def test_who_runs_the_reporting_media_is_not_a_party(nlp):
+    houthis = Actor("Military Forces of Yemen (Houthi)", 1, "YE")
+    text = "Warplanes pounded the capital overnight, Houthi-run media and residents said on Tuesday."
+    roles = roles_of(nlp, text, "Air/drone strike", "pounded", [mention(text, "Houthi", houthis)])
+    assert roles.actor1 is None and roles.actor2 is None

@@ -13,8 +13,9 @@ placed on a side by its path to the trigger:
 Within a side, the first mention is the actor and the rest (allies joined by "and") are
 associated actors. Mentions on no side fill the empty places in order of appearance.
 
-Then ACLED's conventions: in Violence against civilians the victims are always actor2 (swapped in
-if the parse put them first), and the event is civilian targeting, as are Excessive force against
+Then ACLED's conventions: outside protests, civilians are always actor2, the side harmed or held
+("a roadside bomb struck a minibus, wounding five civilians"; swapped in if the parse put them
+first), and the event is civilian targeting, as are Excessive force against
 protesters and any explosion, mob or riot whose actor2 is civilians. Battles are fought by armed
 actors only, so civilians never fill a side of a battle. Protesters act in protests (actor1);
 rioters in riots.
@@ -35,6 +36,8 @@ CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
 ACTING_SIDE, OTHER, BETWEEN = 1, 2, 3
 ACTING = {"nsubj", "agent", "poss"}
 OTHER_SIDE = {"dobj", "nsubjpass", "iobj", "attr", "oprd"}
+# From a name up to the noun it belongs to, looking for a reporting verb's subject.
+REPORTER_LINKS = frozenset({"conj", "appos", "compound", "npadvmod", "poss"})
 TARGET_PREPOSITIONS = {"on", "against", "at", "upon", "with", "toward", "towards", "into", "from"}
 # Links from an event word up to the verb that carries its participants ("air strikes targeted X",
 # "were killed in clashes", "launched an attack on X").
@@ -123,14 +126,15 @@ def _head(doc, mention: ActorMention) -> Token | None:
 
 
 def _is_reporter(head: Token) -> bool:
-    """The mention reports the event ("X said", "according to X", "X told reporters")."""
+    """The mention reports the event ("X said", "according to X", "X told reporters"), or owns or
+    runs who reports it ("Houthi-run media said", "the army's spokesman said")."""
     token = head
     for _ in range(4):
         if token.dep_ in {"nsubj", "pobj", "agent"} and token.head.lemma_.lower() in cues().reporting_verbs:
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.lower_ == "according":
             return True
-        if token.dep_ not in {"conj", "appos", "compound"} or token.head.i == token.i:
+        if token.dep_ not in REPORTER_LINKS or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -232,7 +236,7 @@ def _conventions(roles: Roles, sub_type: SubEventType) -> Roles:
     actor1, actor2 = roles.actor1, roles.actor2
     assoc1, assoc2 = roles.assoc_actor_1, roles.assoc_actor_2
     event_type = sub_type.event_type
-    if event_type == "Violence against civilians" and actor1 is not None and actor1.actor.inter == CIVILIANS:
+    if event_type != "Protests" and actor1 is not None and actor1.actor.inter == CIVILIANS:
         if actor2 is None or actor2.actor.inter != CIVILIANS:
             actor1, actor2, assoc1, assoc2 = actor2, actor1, assoc2, assoc1
     acting = {"Protests": PROTESTERS, "Riots": RIOTERS}.get(event_type)
