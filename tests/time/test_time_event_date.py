@@ -198,3 +198,22 @@ def test_a_date_between_the_verb_of_saying_and_the_reported_subject_dates_the_sa
     result = dated("The rebels said on Wednesday they had retaken the town of Menaka.", "retaken")
     assert result.rule == "said-wednesday"
     assert result.day == date(2013, 2, 6)
+
+
+@pytest.mark.parametrize("text", [
+    "KABUL, June 10 — Taliban fighters attacked a checkpoint in Baghlan province on Tuesday night.",
+    "SRINAGAR, June 10: Taliban fighters attacked a checkpoint in Baghlan province on Tuesday night.",
+    "KABUL (Reuters) June 10, 2020 - Taliban fighters attacked a checkpoint in Baghlan on Tuesday night.",
+])
+def test_a_dateline_is_when_the_story_was_filed_not_when_the_event_was(dated, text):
+    result = dated(text, "attacked", "2020-06-10")
+    assert result.day == date(2020, 6, 9) and result.span.text == "Tuesday night"
+
+
+def test_a_dateline_alone_does_not_date_the_event(dated):
+    result = dated("KABUL, June 10 — Taliban fighters attacked a checkpoint in Baghlan province.", "attacked",
+                   "2020-06-11")
+    assert result.rule == "publication"
+    # A date after a preposition at the start of a sentence is no dateline.
+    result = dated("On June 9, Taliban fighters attacked a checkpoint in Baghlan province.", "attacked", "2020-06-11")
+    assert result.day == date(2020, 6, 9) and result.rule == "anchor"
