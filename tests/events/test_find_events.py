@@ -196,3 +196,16 @@ def test_a_sentence_that_dates_nothing_goes_on_with_the_scene_before(make_docume
 def test_a_sentence_set_in_another_town_does_not_take_the_scene_s_day(make_document):
     force = _protest_and_force(make_document, "In Cusco, police fired live rounds at marchers, killing three men.")
     assert force.date.day == date(2020, 11, 16) and force.date.rule == "publication"
+
+
+@pytest.mark.parametrize(("second", "total"), [
+    ("Four Taliban were also killed when troops returned fire.", 11),
+    ("Four Taliban were killed when troops returned fire.", 7),  # may restate part of the toll: fusion keeps the fuller
+])
+def test_dead_also_killed_in_the_next_sentence_add_to_the_events_toll(make_document, second, total):
+    text = "Taliban fighters attacked a checkpoint in Baghlan on Tuesday, killing seven policemen. " + second
+    baghlan = Place(1147290, "Baghlan", 36.13, 68.70, "AF", admin1="Baghlan")
+    tuesday = TimeExpression(span(text, "Tuesday"), "DATE", "2020-06-09", date(2020, 6, 9), date(2020, 6, 9), 1)
+    mentions = find_events(make_document(text, published="2020-06-10"), [tuesday],
+                           [PlaceMention(span(text, "Baghlan"), baghlan, "in", 1)], [])
+    assert mentions[0].fatalities.best == total

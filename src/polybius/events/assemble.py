@@ -21,13 +21,15 @@ from polybius.actors import localize
 from polybius.events.context import (OWN_DATE_RULES, PUBLICATION_RULE, SCENE_RULE, aggregate_date, background_date,
                                      is_aggregate, is_background)
 from polybius.events.detect import Detection, detect
-from polybius.events.fatalities import count_fatalities, count_follow_up, counts_deaths
+from polybius.events.fatalities import added, adds_to_toll_before, count_fatalities, count_follow_up, counts_deaths
 from polybius.events.headline import drop_restated_headline
 from polybius.events.roles import Roles, assign_roles
 from polybius.nlp import Document
 from polybius.place import Gazetteer, country_place, focus_place, place_event
 from polybius.records import ActorMention, EventDate, EventMention, FatalityCount, PlaceMention, TimeExpression
 from polybius.time import date_event
+
+VIOLENCE = "Political violence"  # the disorder type of battles, explosions, attacks, riots
 
 
 def find_events(document: Document, times: list[TimeExpression], places: list[PlaceMention],
@@ -56,6 +58,8 @@ def find_events(document: Document, times: list[TimeExpression], places: list[Pl
                 continue
         if last is not None and _follows(last, detection):
             mention = _on_scene_of(mention, mentions[-1])
+            if _adds_dead(mentions[-1], mention, detection.sentence):
+                mentions[-1] = replace(mentions[-1], fatalities=added(mentions[-1].fatalities, mention.fatalities))
         per_sentence[sentence.start_char] += 1
         mentions.append(_with_toll_of_next(document, mention, detection, event_sentences, times))
         last = detection
@@ -64,6 +68,15 @@ def find_events(document: Document, times: list[TimeExpression], places: list[Pl
 
 def _follows(before: Detection, detection: Detection) -> bool:
     return before.sentence.sent.end == detection.sentence.sent.start
+
+
+def _adds_dead(before: EventMention, mention: EventMention, sentence: SpacySpan) -> bool:
+    """ "Four Taliban were also killed" right after the event's own toll: more dead of that event."""
+    if before.fatalities is None or mention.fatalities is None or mention.fatalities.best == 0:
+        return False
+    if any(m.background or m.aggregate or VIOLENCE not in m.disorder_type for m in (before, mention)):
+        return False
+    return adds_to_toll_before(sentence)
 
 
 def _on_scene_of(mention: EventMention, before: EventMention) -> EventMention:

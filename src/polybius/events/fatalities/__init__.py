@@ -49,17 +49,21 @@ Counting (count_fatalities over one event's sentence)
   no day of its own ("At least 10 civilians were killed and 45 injured") gives its count to that
   event when the event's sentence has none (count_follow_up); a present or perfect tally there ("the
   war has killed 10,000") is never an event's count;
+- the dead of a sentence right after an event's own that reports them "also" killed ("Four Taliban
+  were also killed when troops returned fire") are added to that event's count: 7 + 4 = 11, the
+  sides summed as within one sentence (adds_to_toll_before; both events of political violence);
 - sub-types that by ACLED's definitions kill no one (data/fatalities.toml [harmless]: peaceful
   protests, arrests, agreements, group changes, bases, non-violent transfers, looting) get no count:
   a death in their sentence is another event's (counts_deaths);
 - None when the sentence reports no deaths: fusion treats None as unknown, 0 only when stated.
 """
 
-from polybius.events.fatalities.counting import count_fatalities, count_follow_up, in_running_tally
+from polybius.events.fatalities.counting import (added, adds_to_toll_before, count_fatalities, count_follow_up,
+                                                 in_running_tally)
 from polybius.events.fatalities.lexicon import lexicon
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
 
-__all__ = ["Quantity", "count_fatalities", "count_follow_up", "counts_deaths", "in_running_tally", "parse_quantity"]
+__all__ = ["Quantity", "added", "adds_to_toll_before", "count_fatalities", "count_follow_up", "counts_deaths", "in_running_tally", "parse_quantity"]
 
 
 def counts_deaths(sub_event_type: str) -> bool:

@@ -279,6 +279,20 @@ def count_follow_up(document: Document, sentence: spacy.tokens.Span) -> Fatality
     return count if count is not None and count.best > 0 else None
 
 
+def adds_to_toll_before(sentence: spacy.tokens.Span) -> bool:
+    """The sentence's dead come on top of those told just before: "Four Taliban were also killed
+    when troops returned fire" after "... killing seven members of the security forces"."""
+    lex = lexicon()
+    return any(_is_death_cue(cue, lex) and any(c.dep_ == "advmod" and c.lower_ == "also" for c in cue.children)
+               for cue in sentence)
+
+
+def added(first: FatalityCount, second: FatalityCount) -> FatalityCount:
+    """Two counts of different dead of one event, summed (as the sides of one sentence are)."""
+    high = None if first.high is None or second.high is None else first.high + second.high
+    return FatalityCount(first.best + second.best, first.low + second.low, high, first.spans + second.spans)
+
+
 def _told_as_tally(cue: Token) -> bool:
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
