@@ -174,15 +174,16 @@ def test_a_death_in_the_sentence_of_a_harmless_sub_type_is_not_its_count(make_do
     assert arrests and all(m.fatalities is None for m in arrests)
 
 
-def _protest_and_force(make_document, second):
+def _protest_and_force(make_document, second, between=()):
     text = "Thousands of protesters marched through Lima on Saturday. " + second
     lima = Place(3936456, "Lima", -12.04, -77.03, "PE", admin1="Lima")
     saturday = TimeExpression(span(text, "Saturday"), "DATE", "2020-11-14", date(2020, 11, 14), date(2020, 11, 14), 1)
+    times = [saturday] + [TimeExpression(span(text, phrase), kind, value, day, day, 1) for phrase, kind, value, day in between]
     places = [PlaceMention(span(text, "Lima"), lima, "in", 1)]
     if "Cusco" in text:
         cusco = Place(3941584, "Cusco", -13.53, -71.97, "PE", admin1="Cusco")
         places.append(PlaceMention(span(text, "Cusco"), cusco, "in", 1))
-    mentions = find_events(make_document(text, published="2020-11-16"), [saturday], places, [])
+    mentions = find_events(make_document(text, published="2020-11-16"), times, places, [])
     assert len(mentions) == 2, [m.sentence.text for m in mentions]
     return mentions[1]
 
@@ -191,6 +192,17 @@ def test_a_sentence_that_dates_nothing_goes_on_with_the_scene_before(make_docume
     force = _protest_and_force(make_document, "Police fired live rounds at the marchers, killing three young men.")
     assert force.date.day == date(2020, 11, 14) and force.date.rule == "scene"
     assert force.date.span.text == "Saturday"
+
+
+def test_the_scene_goes_on_across_a_sentence_with_a_clock_time_but_not_a_new_day(make_document):
+    force = _protest_and_force(
+        make_document, "The crowd reached the square around 1 a.m. Police fired live rounds at the marchers, "
+        "killing three young men.", [("1 a.m.", "TIME", "2020-11-16T01:00", date(2020, 11, 16))])
+    assert force.date.day == date(2020, 11, 14) and force.date.rule == "scene"
+    force = _protest_and_force(
+        make_document, "The interior minister spoke to reporters on Sunday. Police fired live rounds at the marchers, "
+        "killing three young men.", [("Sunday", "DATE", "2020-11-15", date(2020, 11, 15))])
+    assert force.date.rule == "publication"
 
 
 def test_a_sentence_set_in_another_town_does_not_take_the_scene_s_day(make_document):

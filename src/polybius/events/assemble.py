@@ -6,12 +6,13 @@ their roles in the parse (roles.py), localized to the event's country; fatalitie
 marks with the dates they allow (context.py). Left out: a headline that restates its lede
 (headline.py) and a sentence that names no party, place, date or toll (is_specific). A toll told in
 the sentence right after an event's own is that event's count (_follow_up_toll), not a new event;
-a sentence that dates nothing takes the day of the event sentence right before it, on the same
+a sentence that dates nothing takes the day of the event sentence shortly before it, on the same
 scene (_on_scene_of), rather than the publication day.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,10 @@ from polybius.records import ActorMention, EventDate, EventMention, FatalityCoun
 from polybius.time import date_event
 
 VIOLENCE = "Political violence"  # the disorder type of battles, explosions, attacks, riots
+# How many sentences may stand between an event sentence and one that goes on with its scene.
+SCENE_GAP = 2
+CLOCK_WORDS = frozenset({"a", "m", "p", "am", "pm", "gmt", "utc", "local", "time", "hours", "hrs", "h", "o", "clock",
+                         "noon", "midnight", "around", "about", "at", "some"})
 
 
 def find_events(document: Document, times: list[TimeExpression], places: list[PlaceMention],
@@ -56,8 +61,9 @@ def find_events(document: Document, times: list[TimeExpression], places: list[Pl
             if toll is not None:  # the toll of the event before, not an event of its own
                 mentions[-1] = replace(mentions[-1], fatalities=toll)
                 continue
-        if last is not None and _follows(last, detection):
+        if last is not None and _goes_on_from(last, detection, times):
             mention = _on_scene_of(mention, mentions[-1])
+        if last is not None and _follows(last, detection):
             if _adds_dead(mentions[-1], mention, detection.sentence):
                 mentions[-1] = replace(mentions[-1], fatalities=added(mentions[-1].fatalities, mention.fatalities))
         per_sentence[sentence.start_char] += 1
@@ -70,6 +76,25 @@ def _follows(before: Detection, detection: Detection) -> bool:
     return before.sentence.sent.end == detection.sentence.sent.start
 
 
+def _goes_on_from(before: Detection, detection: Detection, times: list[TimeExpression]) -> bool:
+    """The story goes on from the event before without a new day: at most SCENE_GAP sentences
+    between them ("The attackers arrived on motorcycles ...") and no day named in those."""
+    end, start = before.sentence.sent.end, detection.sentence.sent.start
+    if end > start or len(list(detection.sentence.doc[end:start].sents)) > SCENE_GAP:
+        return False
+    doc = detection.sentence.doc
+    first, last = doc[end].idx if end < len(doc) else len(doc.text), detection.sentence.sent.start_char
+    return not any(first <= t.span.start < last and _names_a_day(t) for t in times)
+
+
+def _names_a_day(expression: TimeExpression) -> bool:
+    """A date, not a bare clock time ("around 1 a.m." is a time of the scene's own day)."""
+    if expression.first_day is None:
+        return False
+    words = re.findall(r"[a-z]+", expression.span.text.lower())
+    return expression.type != "TIME" or any(word not in CLOCK_WORDS for word in words)
+
+
 def _adds_dead(before: EventMention, mention: EventMention, sentence: SpacySpan) -> bool:
     """ "Four Taliban were also killed" right after the event's own toll: more dead of that event."""
     if before.fatalities is None or mention.fatalities is None or mention.fatalities.best == 0:
@@ -80,8 +105,9 @@ def _adds_dead(before: EventMention, mention: EventMention, sentence: SpacySpan)
 
 
 def _on_scene_of(mention: EventMention, before: EventMention) -> EventMention:
-    """A sentence that dates nothing goes on with the scene of the event sentence right before it
-    ("Thousands marched in Lima on Saturday. Police fired tear gas at the marchers, killing three."):
+    """A sentence that dates nothing goes on with the scene of the event sentence before it
+    ("Thousands marched in Lima on Saturday. Police fired tear gas at the marchers, killing three.";
+    see _goes_on_from):
     it takes that event's day, unless one of the two is background or a tally, or it sets itself in
     a located place of its own elsewhere. The rule name marks the day as inferred (SCENE_RULE)."""
     if mention.date is None or mention.date.rule != PUBLICATION_RULE:
