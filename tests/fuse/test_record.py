@@ -9,7 +9,7 @@ from polybius.fuse import ArticleInfo, fuse_all
 from polybius.fuse.record import build_event, independent_mentions, write_note
 from polybius.records import Actor, FatalityCount, Paragraph, ParagraphLink, Span
 
-from builders import FRANCE, KIDAL, KIDAL_REGION, MUJAO, mention
+from builders import ANSAR_DINE, FRANCE, KIDAL, KIDAL_REGION, MUJAO, UNNAMED, mention
 
 
 def deaths(n, doc="a"):
@@ -145,6 +145,16 @@ def test_note_of_excessive_force_names_the_force_as_its_doer():
            "fatalities_high": 3}
     assert write_note(row).startswith("On 14 November 2020, Police Forces of Peru used excessive force against a "
                                       "protest by Protesters (Peru) in Lima")
+
+
+def test_an_unnamed_group_stands_for_the_one_group_another_report_names():
+    # "MUJAO fighters attacked the base. The army said it repelled the attack, killing 30 militants."
+    lede, account = mention("a", actors=(MUJAO,)), mention("a", actors=(FRANCE, UNNAMED))
+    event = fused(lede, account)
+    assert (event.row["actor1"], event.row["actor2"]) == ("Military Forces of France", MUJAO.name)
+    # Two named groups: which one the militants were cannot be said.
+    event = fused(lede, mention("a", actors=(ANSAR_DINE,)), account)
+    assert event.row["actor2"] == UNNAMED.name
 
 
 def test_evidence_spans_cover_every_report():

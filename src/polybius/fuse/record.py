@@ -7,7 +7,8 @@ Choices, field by field:
   a protest at which a report has protesters killed is excessive force against protesters, however
   confidently its other sentences tell a peaceful march (ACLED's hierarchy within Protests; a
   sentence typed as intervention does not outrank the vote: "riot police stood guard" is not one);
-- actors: the report naming the most (and most specific) actors gives actor1/actor2; other named
+- actors: the report naming the most (and most specific) actors gives actor1/actor2; an unnamed
+  armed group there stands for the one armed group other reports of the event name; other named
   actors become associated actors;
 - place: the most precise place (lowest geo_precision; at equal precision a place below the country
   level, then one the text states rather than the article's setting, then resolution score); when
@@ -48,6 +49,7 @@ class ArticleInfo:
     paragraphs: tuple[Paragraph, ...] = ()
 
 
+ARMED_GROUPS = frozenset({2, 3})  # ACLED inter codes of rebel groups and political militias
 PROTESTS, EXCESSIVE_FORCE = "Protests", "Excessive force against protesters"
 
 
@@ -87,7 +89,7 @@ def build_event(event_id: str, mentions: Sequence[EventMention], articles: dict[
     placed = _by_place_preference([m for m in mentions if m.place and m.place.place], articles)
     typed = _vote_type(mentions, first)
     cast = max(mentions, key=lambda m: (len(named_actors(m)), _actor_count(m), -_order(m, articles)[0]))
-    actor1, actor2 = cast.actor1, cast.actor2
+    actor1, actor2 = _named_for_unnamed(mentions, cast.actor1, cast.actor2)
     assoc1, assoc2 = _associated(mentions, actor1, actor2, cast)
     date_of = dated[0].date if dated else None
     place_mention = placed[0].place if placed else None
@@ -172,6 +174,27 @@ def _vote_type(mentions: Sequence[EventMention], first: EventMention) -> EventMe
     top = max(votes.values())
     winners = {sub for sub, v in votes.items() if v == top}
     return first if first.sub_event_type in winners else next(m for m in mentions if m.sub_event_type in winners)
+
+
+def _named_for_unnamed(mentions, actor1: ActorMention | None, actor2: ActorMention | None
+                       ) -> tuple[ActorMention | None, ActorMention | None]:
+    """An unnamed armed group ("30 militants") stands for the one armed group that other sentences
+    of the event name ("Al Shabaab militants attacked a military base"): the name replaces it."""
+    chosen = {a.actor.name for a in (actor1, actor2) if a}
+    named: dict[str, ActorMention] = {}
+    for m in mentions:
+        for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2):
+            if a is not None and a.actor.inter in ARMED_GROUPS and not is_generic(a.actor) and a.actor.name not in chosen:
+                named.setdefault(a.actor.name, a)
+    if len(named) != 1:
+        return actor1, actor2  # none, or several groups: which one the unnamed is cannot be said
+    (group,) = named.values()
+    unnamed = lambda a: a is not None and a.actor.inter in ARMED_GROUPS and is_generic(a.actor)  # noqa: E731
+    if unnamed(actor1):
+        return group, actor2
+    if unnamed(actor2):
+        return actor1, group
+    return actor1, actor2
 
 
 def _actor_count(m: EventMention) -> int:
