@@ -113,6 +113,10 @@ def test_named_inter_codes(dictionary):
         ("The army of Mali retook the town.", "Military Forces of Mali", "ML"),
         ("Troops from Chad arrived in Kidal.", "Military Forces of Chad", "TD"),
         ("South Sudanese soldiers looted the market.", "Military Forces of South Sudan", "SS"),
+        # Strikes named by who flew or fired them.
+        ("Russian air strikes killed 15 civilians in Idlib.", "Military Forces of Russia", "RU"),
+        ("Israeli shelling hit a school in Gaza.", "Military Forces of Israel", "IL"),
+        ("Syrian government airstrikes hit the market.", "Military Forces of Syria", "SY"),
     ],
 )
 def test_nationality_and_force_noun_name_state_forces_of_any_country(actors_in, text, expected, country):
