@@ -221,3 +221,13 @@ def test_dead_also_killed_in_the_next_sentence_add_to_the_events_toll(make_docum
     mentions = find_events(make_document(text, published="2020-06-10"), [tuesday],
                            [PlaceMention(span(text, "Baghlan"), baghlan, "in", 1)], [])
     assert mentions[0].fatalities.best == total
+
+
+def test_the_crowd_a_protest_always_has_does_not_make_a_sentence_specific(make_document):
+    # ACLED's generic Protesters actor is added after the who-where-when check, not counted by it.
+    text = "The march was peaceful. Police dispersed a protest in Bamako on Sunday."
+    sunday = TimeExpression(span(text, "Sunday"), "DATE", "2013-02-03", date(2013, 2, 3), date(2013, 2, 3), 1)
+    bamako = Place(2460596, "Bamako", 12.65, -8.0, "ML", admin1="Bamako")
+    events = find_events(make_document(text), [sunday], [PlaceMention(span(text, "Bamako"), bamako)], [])
+    assert [e.sentence.text for e in events] == ["Police dispersed a protest in Bamako on Sunday."]
+    assert events[0].actor1.actor.name == "Protesters (Mali)"

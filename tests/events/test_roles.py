@@ -166,3 +166,19 @@ def test_who_runs_the_reporting_media_is_not_a_party(nlp):
     text = "Warplanes pounded the capital overnight, Houthi-run media and residents said on Tuesday."
     roles = roles_of(nlp, text, "Air/drone strike", "pounded", [mention(text, "Houthi", houthis)])
     assert roles.actor1 is None and roles.actor2 is None
+
+
+def test_an_unnamed_crowd_is_still_actor1_of_a_protest_or_riot(nlp):
+    from polybius.events.roles import Roles, with_crowd
+
+    text = "Kenyan police fired tear gas to disperse hundreds of opposition supporters."
+    police = mention(text, "Kenyan police", POLICE)
+    evidence = Span("doc", text.index("disperse"), text.index("disperse") + 8, "disperse")
+    roles = with_crowd(Roles(actor1=police), taxonomy().get("Protest with intervention"), evidence)
+    assert names(roles)[:2] == ("Protesters", "Police Forces") and roles.actor1.span == evidence
+    riot = with_crowd(Roles(), taxonomy().get("Violent demonstration"), evidence)
+    assert riot.actor1.actor.name == "Rioters" and riot.actor1.actor.inter == 5
+    named = with_crowd(Roles(actor1=mention(text, "opposition supporters", PROTESTERS)),
+                       taxonomy().get("Peaceful protest"), evidence)
+    assert names(named)[:2] == ("Protesters", None) and named.actor1.span.text == "opposition supporters"
+    assert with_crowd(Roles(actor1=police), taxonomy().get("Armed clash"), evidence) == Roles(actor1=police)

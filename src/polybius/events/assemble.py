@@ -24,7 +24,7 @@ from polybius.events.context import (OWN_DATE_RULES, PUBLICATION_RULE, SCENE_RUL
 from polybius.events.detect import Detection, detect
 from polybius.events.fatalities import added, adds_to_toll_before, count_fatalities, count_follow_up, counts_deaths
 from polybius.events.headline import drop_restated_headline
-from polybius.events.roles import Roles, assign_roles
+from polybius.events.roles import Roles, assign_roles, with_crowd
 from polybius.nlp import Document
 from polybius.place import Gazetteer, country_place, focus_place, place_event
 from polybius.records import ActorMention, EventDate, EventMention, FatalityCount, PlaceMention, TimeExpression
@@ -177,12 +177,14 @@ def _mention(document: Document, detection: Detection, n: int, times: list[TimeE
         named_place = None
     place = setting.place_for(named_place)
     country = place.place.country_code if place is not None and place.place is not None else None
-    roles = _localized(assign_roles(sentence, trigger, sub_type, actors), country)
+    named = assign_roles(sentence, trigger, sub_type, actors)
     fatalities = count_fatalities(document, sentence, trigger) if counts_deaths(sub_type.name) else None
-    if not is_specific(roles, named_place, event_date, fatalities):
+    if not is_specific(named, named_place, event_date, fatalities):
         return None
     own_place = named_place if named_place is not None and named_place.span.start >= sentence.start_char else None
-    toll_only = not is_specific(roles, own_place, event_date, None)
+    toll_only = not is_specific(named, own_place, event_date, None)
+    # The crowd ACLED always names comes after those checks: it is no party the sentence named.
+    roles = _localized(with_crowd(named, sub_type, _token_span(document, trigger)), country)
     background = is_background(trigger, event_date, published)
     aggregate = is_aggregate(sentence, trigger, places)
     if aggregate:

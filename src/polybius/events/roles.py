@@ -18,7 +18,7 @@ Then ACLED's conventions: outside protests, civilians are always actor2, the sid
 first), and the event is civilian targeting, as are Excessive force against
 protesters and any explosion, mob or riot whose actor2 is civilians. Battles are fought by armed
 actors only, so civilians never fill a side of a battle. Protesters act in protests (actor1);
-rioters in riots.
+rioters in riots; an unnamed crowd is still there (with_crowd).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from polybius.events.cues import cues, undergoes
 from polybius.events.taxonomy import SubEventType
-from polybius.records import ActorMention
+from polybius.records import Actor, ActorMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
 ACTING_SIDE, OTHER, BETWEEN = 1, 2, 3
@@ -251,3 +251,16 @@ def _conventions(roles: Roles, sub_type: SubEventType) -> Roles:
             and actor2.actor.inter == CIVILIANS)
     )
     return Roles(actor1, actor2, assoc1, assoc2, targeted)
+
+
+def with_crowd(roles: Roles, sub_type: SubEventType, evidence: Span) -> Roles:
+    """ACLED codes every protest with protesters as actor1, every riot with rioters: when the
+    sentence names the crowd by no word we know ("police dispersed hundreds of opposition
+    supporters"), the generic crowd is actor1 (its evidence the event word) and the force that met
+    it, if named, actor2."""
+    crowd = {"Protests": Actor("Protesters", PROTESTERS), "Riots": Actor("Rioters", RIOTERS)}.get(sub_type.event_type)
+    if crowd is None or any(a is not None and a.actor.inter == crowd.inter for a in (roles.actor1, roles.actor2)):
+        return roles
+    if roles.actor2 is not None:
+        return roles  # two other parties named: leave the parse's reading alone
+    return Roles(ActorMention(evidence, crowd), roles.actor1, (), roles.assoc_actor_1, roles.civilian_targeting)
