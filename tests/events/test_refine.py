@@ -89,3 +89,9 @@ def test_weapons_of_the_side_that_came_under_fire_are_not_the_attacks(nlp):
 def test_a_lorry_bomb_is_a_remote_explosive(nlp):
     assert apply(nlp, "Lorry bomb wrecks busy crossroads in Kabul", "Air/drone strike", "bomb") == \
         "Remote explosive/landmine/IED"
+
+
+def test_a_weapon_of_the_event_answered_or_recalled_is_not_the_events(nlp):
+    text = ("Iran fired more than a dozen ballistic missiles at two Iraqi bases early on Wednesday, in "
+            "retaliation for the killing of a general in a US drone strike in Baghdad last week.")
+    assert apply(nlp, text, "Air/drone strike", "fired") == "Shelling/artillery/missile attack"

@@ -46,6 +46,10 @@ PROTESTS = "Protests"
 PEACEFUL = "Peaceful protest"
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "upon"}
+# A weapon under these is another event's: what the event answers ("in retaliation for ..."),
+# follows or recalls, or a clause of its own ("the base, which drones had struck before").
+CAUSE_PREPOSITIONS = {"for", "after", "since", "following", "despite", "than"}
+ELSEWHERE_CLAUSES = {"relcl", "advcl", "ccomp", "parataxis"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"}
 
 
@@ -81,6 +85,8 @@ def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, senten
                cue_set: Cues) -> str:
     targets = _target_tokens(trigger, cue_set)
     matches = [m for m in cue_set.weapons.find(sentence) if m.head(sentence.doc).i not in targets]
+    own = [m for m in matches if _in_own_clause(m.head(sentence.doc), _verb_of(trigger))]
+    matches = own or matches
     named = {label for match in matches for label in match.sub_types}
     used = [m for m in matches if GENERIC_WEAPON not in m.sub_types]
     if used and all(_disrupted(m.head(sentence.doc), cue_set) for m in used):
@@ -92,6 +98,20 @@ def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, senten
         explosive = {s.name for s in taxonomy().sub_types.values() if s.event_type == EXPLOSIONS}
         return prediction.best_outside(explosive) or name
     return name
+
+
+def _in_own_clause(token: Token, verb: Token) -> bool:
+    """The weapon belongs to the event's own clause, not to what it answers or recalls: "fired
+    ballistic missiles at two bases, in retaliation for the killing of Soleimani in a US drone
+    strike" is a missile attack."""
+    current = token
+    while current.i != verb.i:
+        if current.dep_ in ELSEWHERE_CLAUSES or (current.dep_ == "prep" and current.lower_ in CAUSE_PREPOSITIONS):
+            return False
+        if current.head.i == current.i:
+            return False  # the verb is not above it
+        current = current.head
+    return True
 
 
 def _target_tokens(trigger: Token, cue_set: Cues) -> set[int]:
