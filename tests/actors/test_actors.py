@@ -124,6 +124,17 @@ def test_nationality_and_force_noun_name_state_forces_of_any_country(actors_in, 
     assert (expected, 1, country) in [(a.name, a.inter, a.country) for _, a in found]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran fired more than a dozen ballistic missiles at two bases.", [("Iran", "Military Forces of Iran")]),
+    ("The United States struck a militia in Syria.", [("United States", "Military Forces of the United States")]),
+    ("Russia launched drones at Kyiv overnight.", [("Russia", "Military Forces of Russia")]),
+    ("France said it would send more soldiers.", []),  # speaking is the government's, not an act of war
+])
+def test_a_country_that_commits_an_act_of_war_is_its_armed_forces(actors_in, text, expected):
+    assert [(span, a.name) for span, a in actors_in(text) if a.inter == 1 and span in {e[0] for e in expected} | {"France"}] \
+        == expected
+
+
 def test_coordinated_nationalities_give_one_actor_each(actors_in):
     found = actors_in("French and Malian troops clashed with the rebels.")
     state = [(span, a.name) for span, a in found if a.inter == 1]

@@ -24,6 +24,8 @@ Coding decisions (ACLED codebook, "ACLED Actors" and "Interaction codes"):
   Militia (<country>)", inter 4. Rioters 5, protesters 6 and civilians 7 are "<Type> (<country>)";
   a stated nationality is kept ("French hostages" -> "Civilians (France)"), otherwise the event's
   country is used. Armed groups always take the event's country.
+- A country that is the subject of an act of war ("Iran fired missiles at two bases", [states_acting]
+  in generic.toml) is its armed forces, "Military Forces of Iran".
 - Government bodies ("the French defence ministry") are not armed actors of the events they describe;
   they are reported only with include_government=True, as "Government of X" (inter 1).
 - Force and group nouns must head their phrase: "a Malian military source", "army barracks" and

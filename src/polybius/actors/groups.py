@@ -52,6 +52,7 @@ class GenericCatalog:
     anaphors: frozenset[str] = frozenset()  # "the group": the armed group named last
     anaphor_sentences: int = 3
     military_voices: frozenset[str] = frozenset()  # "the French defence ministry" speaks for French forces
+    acting_verbs: frozenset[str] = frozenset()  # "Iran fired missiles": the country is its armed forces
 
     def match_unlocalized(self, name: str) -> tuple[GenericGroup, str] | None:
         """The group of an actor name that still lacks its country, with its ethnicity if any."""
@@ -93,4 +94,5 @@ def catalog() -> GenericCatalog:
     links = _words(raw.get("links", {}).get("words", ()))
     anaphora = raw.get("anaphora", {})
     return GenericCatalog(groups, ethnicities, unlocalized, links, _words(anaphora.get("nouns", ())),
-                          int(anaphora.get("sentences", 3)), _words(anaphora.get("military_voices", ())))
+                          int(anaphora.get("sentences", 3)), _words(anaphora.get("military_voices", ())),
+                          _words(raw.get("states_acting", {}).get("verbs", ())))

@@ -110,6 +110,7 @@ def find_actors(document: Document, dictionary: ActorDictionary, *, include_gove
         if not scan.is_claimed(span):
             found.extend(scan.describe(span))
     found.extend(scan.anaphors(found))
+    found.extend(scan.states_acting())
 
     unique = sorted(set(found), key=lambda item: (item[0], item[1], item[2].name))
     return [ActorMention(document.span(start, end), actor) for start, end, actor in unique]
@@ -313,6 +314,20 @@ class _Scan:
         if span.text.lower() not in group.bare_nouns:
             return []
         return [(span.start_char, span.end_char, Actor(group.name(None), group.inter, None))]
+
+    def states_acting(self) -> list[tuple[int, int, Actor]]:
+        """ "Iran fired missiles at two bases": a country as the subject of an act of war is its army."""
+        out = []
+        for token in self.doc:
+            verb = token.head
+            if token.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.catalog.acting_verbs:
+                continue
+            words = [t for t in self.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
+            phrase = self.doc[words[0].i : token.i + 1]
+            code = self.countries.lookup(phrase.text)
+            if code is not None and token.pos_ == "PROPN" and not self.is_claimed(phrase):
+                out.append(self._national(self.catalog.groups["military"], code, phrase.start_char, phrase.end_char))
+        return out
 
     def _national(self, group: GenericGroup, code: str, start: int, end: int) -> tuple[int, int, Actor]:
         country = self.countries.get(code)
