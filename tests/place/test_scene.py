@@ -30,6 +30,23 @@ def test_a_country_owning_a_loss_is_not_where_it_happened(places_of, gazetteer):
     assert chosen.span.text == "Tessalit"  # the sentence before names the scene
 
 
+def test_a_country_in_front_of_its_troops_or_bases_says_whose_not_where(places_of, gazetteer):
+    text = "Missiles hit two bases in Iraq on Wednesday. The missiles hit two Iraqi bases hosting US troops."
+    chosen, mentions = _event_place(places_of, gazetteer, text, "hosting")
+    assert _mention(mentions, "US").relation == "aside"
+    assert chosen.span.text == "Iraq"  # the sentence before names the scene
+
+
+def test_the_place_of_the_event_an_attack_answers_is_not_the_attacks(places_of, gazetteer):
+    text = ("Missiles struck two bases on Wednesday, in retaliation for the killing of a general "
+            "in a drone strike in Baghdad.")
+    chosen, _ = _event_place(places_of, gazetteer, text, "struck")
+    assert chosen is None
+    chosen, _ = _event_place(places_of, gazetteer, "Rebels attacked Gao on Sunday, after an ambush near Kidal.",
+                             "attacked")
+    assert chosen.span.text == "Gao"
+
+
 def test_a_capital_owning_a_request_stands_for_its_government(places_of, gazetteer):
     chosen, mentions = _event_place(places_of, gazetteer,
                                     "Gunmen stormed a police post on Friday, hours after Nairobi's call for calm.",

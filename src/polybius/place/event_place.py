@@ -25,7 +25,7 @@ from polybius.nlp import Document
 from polybius.place.build import NameKind
 from polybius.place.gazetteer import Candidate, Gazetteer
 from polybius.place.relations import names_compass_area
-from polybius.place.scene import ASIDE, destination_of, sent_elsewhere
+from polybius.place.scene import ASIDE, destination_of, in_another_event, sent_elsewhere
 from polybius.place.syntax import governed_by, head_token
 from polybius.place.toponym import vocabulary
 from polybius.records import Place, PlaceMention
@@ -106,7 +106,7 @@ def _on_scene(document: Document, trigger: Token | None, places: list[PlaceMenti
         if not (sentence.start_char <= p.span.start < sentence.end_char) or p.relation == ASIDE:
             continue
         token = head_token(document.doc, p.span.start, p.span.end)
-        if token is not None and trigger is not None and sent_elsewhere(token, trigger):
+        if token is not None and trigger is not None and (sent_elsewhere(token, trigger) or in_another_event(token, trigger)):
             continue
         if token is not None and trigger is None and destination_of(token) is not None:
             continue

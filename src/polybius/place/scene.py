@@ -41,6 +41,9 @@ class _Words:
     parts: frozenset[str]
     destinations: frozenset[str]
     routes: frozenset[str]
+    answers: frozenset[str]
+    after_words: frozenset[str]
+    owned_by_country: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +76,19 @@ def sent_elsewhere(token: Token, trigger: Token) -> bool:
     """A verb's destination that the event's own verb does not take ("troops were sent to Mali")."""
     preposition = destination_of(token)
     return preposition is not None and preposition.head.pos_ == "VERB" and preposition.head != trigger
+
+
+def in_another_event(token: Token, trigger: Token) -> bool:
+    """The place belongs to an event the trigger's answers or follows ("in retaliation for the
+    killing of a general in Baghdad", "after an ambush near Gao"), not to the trigger's own."""
+    words = _words()
+    current = token
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.dep_ == "prep" and (current.lower_ in words.after_words
+                                       or current.lower_ in ("for", "to") and current.head.lower_ in words.answers):
+            return trigger not in current.subtree
+        current = current.head
+    return False
 
 
 def destination_of(token: Token) -> Token | None:
@@ -113,6 +129,8 @@ def _stands_for_government(token: Token, place: Place | None) -> bool:
         return False
     if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
         return token.head.lemma_.lower() not in _words().scene_verbs  # "Paris said", not "Kabul saw"
+    if place.feature_code.startswith("PCL") and token.dep_ == "compound" and token.head.lower_ in _words().owned_by_country:
+        return True  # "bases hosting US troops": whose troops, not where
     owned = _owned(token)
     if owned is None or owned.pos_ == "PROPN":
         return False  # "Algeria's In Amenas gas plant" names a place inside the country
