@@ -45,6 +45,33 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+DATELINE_ENDS = frozenset({"—", "–", "-", "--", ":"})
+DATELINE_TOKENS = 10  # "KABUL (Reuters) June 10, 2020 -" is nine
+
+
+def in_dateline(doc: Doc, start_char: int) -> bool:
+    """The character lies in the dateline that opens a paragraph ("YANGON (Reuters) -", "KABUL, June
+    10 —", "SRINAGAR, Jan 12:"): names, numbers and brackets up to a dash or colon. It says where and
+    when the story was filed, not where or when anything in it happened."""
+    covering = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if covering is None or not len(covering):
+        return False
+    token = covering[0]
+    first = token.i
+    while first > 0 and not (doc[first - 1].is_space and "\n" in doc[first - 1].text):
+        first -= 1
+        if token.i - first > DATELINE_TOKENS:
+            return False
+    if not doc[first].text[:1].isupper():
+        return False
+    for current in doc[first : first + DATELINE_TOKENS + 1]:
+        if current.text in DATELINE_ENDS:
+            return current.i > token.i
+        if not (current.is_punct or current.pos_ == "PROPN" or current.is_upper or current.like_num):
+            return False
+    return False
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
     """The shared spaCy pipeline (loaded once per process)."""

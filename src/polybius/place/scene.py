@@ -22,6 +22,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from polybius.nlp import in_dateline
 from polybius.place.syntax import head_token
 from polybius.records import Place
 
@@ -57,6 +58,8 @@ def aside_reason(doc: Doc, start: int, end: int, place: Place | None, demonym: b
     token = head_token(doc, start, end)
     if token is None:
         return None
+    if in_dateline(doc, start):
+        return "where the story was filed"
     if demonym or _stands_for_government(token, place):
         return "a government or people"
     verb = _verb_of_argument(token)

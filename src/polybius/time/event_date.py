@@ -42,7 +42,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from polybius.nlp import Document
+from polybius.nlp import Document, in_dateline
 from polybius.records import EventDate, TimeExpression
 from polybius.time.lexicon import Lexicon, load
 from polybius.time.periods import precision
@@ -53,7 +53,6 @@ REPORTING_LINKS = frozenset({"ccomp", "parataxis", "conj"})
 # A coordinated verb's or a main clause's date is weaker evidence than the trigger's own clause's.
 CONJUNCT_STEP = 3
 ANCHORING_TYPES = ("DATE", "TIME")
-DATELINE_ENDS = frozenset({"—", "–", "-", "--", ":"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,28 +176,6 @@ def representative_day(expression: TimeExpression, published: date | None) -> tu
     return first + (last - first) // 2, precision(first, last)
 
 
-def in_dateline(document: Document, expression: TimeExpression) -> bool:
-    """The date of a dateline that opens a paragraph: "KABUL, June 10 —", "SRINAGAR, Jan 12:",
-    "LAGOS (Reuters) June 3 -": only names, commas and brackets before it, a dash or colon after it
-    (a year may come between)."""
-    doc = document.doc
-    opening = doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
-    if opening is None:
-        return False
-    start = opening.start
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text) and start > opening.sent.start:
-        start -= 1
-    lead = doc[start : opening.start]
-    if not lead or not any(t.pos_ == "PROPN" or t.is_upper for t in lead):
-        return False
-    if not all(t.is_punct or t.is_space or t.pos_ == "PROPN" or t.is_upper or t.is_title for t in lead):
-        return False
-    after = opening.end
-    while after < len(doc) and (doc[after].like_num or doc[after].text == ","):
-        after += 1
-    return after < len(doc) and doc[after].text in DATELINE_ENDS
-
-
 def date_event(document: Document, trigger: Token, times: list[TimeExpression]) -> EventDate | None:
     """The date of the event whose trigger word is `trigger`, from the expressions in `times`."""
     if not isinstance(trigger, Token) or trigger.doc is not document.doc:
@@ -214,7 +191,7 @@ def date_event(document: Document, trigger: Token, times: list[TimeExpression]) 
             continue
         if not sentence.start_char <= expression.span.start < sentence.end_char:
             continue
-        if in_dateline(document, expression):
+        if in_dateline(document.doc, expression.span.start):
             continue  # the day the story was filed, not the day of anything in it
         root = token_at(document.doc, expression.span.start, expression.span.end)
         if root is not None and _between_report_and_subject(root, clause_root, reporters):
