@@ -197,6 +197,8 @@ def test_up_to_in_a_sentence(count):
         ("Up to 30 protesters lost their lives.", (30, 1, 30)),
         ("More than 90 soldiers and civilians had their throats slit.", (90, 90, None)),
         ("Two soldiers were beheaded by the militants.", (2, 2, 2)),
+        ("Five men were beaten to death by a mob on Sunday.", (5, 5, 5)),
+        ("A mob stoned two women to death.", (2, 2, 2)),
     ],
 )
 def test_death_words(count, text, expected):
@@ -216,6 +218,10 @@ def test_a_tally_of_the_dead_counts_its_figure_not_its_victims(count, text, expe
 
 def test_an_unknown_tally_is_no_count(count):
     assert count("The number of soldiers killed in the ambush is not known.") is None
+
+
+def test_a_sentence_to_death_kills_no_one(count):
+    assert count("A court sentenced two men to death on Monday.") is None
 
 
 def test_casualties_are_ambiguous_and_not_counted(count):

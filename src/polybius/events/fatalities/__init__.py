@@ -18,8 +18,9 @@ Numbers (parse_quantity -> (best, low, high); best is ACLED's conservative figur
 
 Counting (count_fatalities over one event's sentence)
 - deaths are reported by: kill/execute/massacre/behead/... (passive subjects, active objects,
-  "11 militants killed"), die/perish, "dead" ("leaving 5 dead", "shot dead"; its object before its
-  subject: "the siege left 19 hostages and two gunmen dead" is 21, not the siege), "lost their lives",
+  "11 militants killed"), any verb ending "to death" ("beaten to death"; not "sentenced to death"),
+  die/perish, "dead" ("leaving 5 dead", "shot dead"; its object before its subject: "the siege left
+  19 hostages and two gunmen dead" is 21, not the siege), "lost their lives",
   "had their throats slit", and count nouns "deaths", "fatalities", "bodies", "death toll"; "the number
   (tally) of X killed / who died" counts what its verb says ("has risen to six"), not X;
 - the dependency parse ties each number to its death word, so "11 of its troops were killed and 60

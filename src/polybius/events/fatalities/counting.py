@@ -69,6 +69,8 @@ def _is_death_cue(token: Token, lex: Lexicon) -> bool:
     lemma, lower = token.lemma_.lower(), token.lower_
     if token.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verb_cues:
         return True
+    if token.pos_ == "VERB" and _ends_in_death(token, lex):
+        return True  # "beaten to death": counted as a kill verb
     if lower in lex.dead_words:
         return True
     if token.pos_ in ("NOUN", "PROPN") and lemma in lex.noun_cues:
@@ -76,6 +78,13 @@ def _is_death_cue(token: Token, lex: Lexicon) -> bool:
     if lemma in lex.life_verbs and any(c.dep_ == "dobj" and c.lower_ in lex.life_objects for c in token.children):
         return True
     return lemma in lex.throat_verbs and _throat_of(token, lex) is not None
+
+
+def _ends_in_death(verb: Token, lex: Lexicon) -> bool:
+    if verb.lemma_.lower() in lex.not_fatal_before_death:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in lex.fatal_ends for g in c.children)
+               for c in verb.children)
 
 
 def _throat_of(token: Token, lex: Lexicon) -> Token | None:

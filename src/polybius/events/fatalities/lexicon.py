@@ -28,6 +28,8 @@ class Lexicon:
     range_openers: frozenset[str]
     kill_verbs: frozenset[str]
     die_verbs: frozenset[str]
+    fatal_ends: frozenset[str]
+    not_fatal_before_death: frozenset[str]
     dead_words: frozenset[str]
     count_nouns: frozenset[str]
     event_nouns: frozenset[str]
@@ -85,6 +87,8 @@ def lexicon() -> Lexicon:
         range_openers=words(quals["range_openers"]),
         kill_verbs=words(deaths["kill_verbs"]),
         die_verbs=words(deaths["die_verbs"]),
+        fatal_ends=words(deaths["fatal_ends"]),
+        not_fatal_before_death=words(deaths["not_fatal_before_death"]),
         dead_words=words(deaths["dead_words"]),
         count_nouns=words(deaths["count_nouns"]),
         event_nouns=words(deaths["event_nouns"]),
