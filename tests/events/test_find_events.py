@@ -231,3 +231,12 @@ def test_the_crowd_a_protest_always_has_does_not_make_a_sentence_specific(make_d
     events = find_events(make_document(text), [sunday], [PlaceMention(span(text, "Bamako"), bamako)], [])
     assert [e.sentence.text for e in events] == ["Police dispersed a protest in Bamako on Sunday."]
     assert events[0].actor1.actor.name == "Protesters (Mali)"
+
+
+
+def test_a_sentence_with_no_place_and_no_setting_still_gets_the_articles_country():
+    from polybius.events.assemble import _Setting
+
+    country = PlaceMention(span(TEXT, "Gao"), Place(2453866, "Mali", 17.0, -4.0, "ML", feature_class="A",
+                                                   feature_code="PCLI"), "article", 3)
+    assert _Setting(None, country).place_for(None) == country

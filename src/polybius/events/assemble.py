@@ -158,7 +158,7 @@ class _Setting:
 
     def place_for(self, named: PlaceMention | None) -> PlaceMention | None:
         if named is None:
-            return self.focus
+            return self.focus or self.country
         if named.place is None:  # a place we cannot locate: only its country is safe to say
             return self.country
         return named

@@ -64,11 +64,22 @@ def focus_place(places: list[PlaceMention]) -> PlaceMention | None:
     local = [p for p in places if p.place is not None and p.place.country_code == country]
     scenes = [p for p in local if p.relation not in (ASIDE, "distance")]
     towns = Counter(p.place.geonameid for p in scenes if not p.place.feature_code.startswith(("PCL", "CONT")))
-    ranked = towns.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        first = next(p for p in scenes if p.place.geonameid == ranked[0][0])
+    top = [geonameid for geonameid, n in towns.items() if n == max(towns.values())]
+    if len(top) > 1:
+        top = _inside_the_others(top, scenes)
+    if len(top) == 1:
+        first = next(p for p in scenes if p.place.geonameid == top[0])
         return replace(first, relation="article", geo_precision=max(2, first.geo_precision))
     return country_place(local)
+
+
+def _inside_the_others(tied: list[int], scenes: list[PlaceMention]) -> list[int]:
+    """ "Maharashtra's Dhule district": a place named as often as the region it lies in is the
+    narrower setting; the regions drop out of the tie."""
+    places = {p.place.geonameid: p.place for p in scenes if p.place.geonameid in tied}
+    regions = {g for g, place in places.items() if place.feature_code == "ADM1"
+               and any(other.admin1 == place.admin1 and o != g for o, other in places.items())}
+    return [g for g in tied if g not in regions]
 
 
 def country_place(places: list[PlaceMention], gazetteer: Gazetteer | None = None) -> PlaceMention | None:
