@@ -85,7 +85,8 @@ class Polybius:
     def analyze(self, document: Document) -> Analysis:
         times = find_times(document)
         places = find_places(document, self.gazetteer)
-        actors = find_actors(document, self.actor_dictionary)
+        # Government bodies too: parties to agreements, though only speakers of everything else (roles).
+        actors = find_actors(document, self.actor_dictionary, include_government=True)
         events = find_events(document, times, places, actors, self.gazetteer)
         return Analysis(document, times, places, actors, events)
 

@@ -182,3 +182,14 @@ def test_an_unnamed_crowd_is_still_actor1_of_a_protest_or_riot(nlp):
                        taxonomy().get("Peaceful protest"), evidence)
     assert names(named)[:2] == ("Protesters", None) and named.actor1.span.text == "opposition supporters"
     assert with_crowd(Roles(actor1=police), taxonomy().get("Armed clash"), evidence) == Roles(actor1=police)
+
+
+def test_a_government_body_is_a_party_only_to_an_agreement(nlp):
+    government = Actor("Government of Mali", 1, "ML")
+    text = "Tuareg-led rebels signed a peace agreement with the Malian government in Bamako on Saturday."
+    mentions = [mention(text, "Tuareg-led rebels", GUNMEN), mention(text, "the Malian government", government)]
+    roles = roles_of(nlp, text, "Agreement", "signed", mentions)
+    assert names(roles)[:2] == ("Unidentified Armed Group", "Government of Mali")
+    text = "Soldiers shot two herders near Mopti in an operation the government had ordered."
+    mentions = [mention(text, "Soldiers", MALI), mention(text, "the government", government)]
+    assert "Government of Mali" not in names(roles_of(nlp, text, "Attack", "shot", mentions))[:2]

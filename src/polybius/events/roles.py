@@ -1,6 +1,7 @@
 """Who did what to whom: actor1, actor2 and associated actors of one event, from the parse.
 
-Candidates are the sentence's ActorMentions that are parties to the event: a mention that only
+Candidates are the sentence's ActorMentions that are parties to the event (a government body only
+to an agreement: "rebels signed a peace deal with the Malian government"): a mention that only
 reports it (the subject of "said", the object of "according to") is not a party, unless its report
 names itself as the doer by a pronoun ("the MNLA said it had retaken Menaka": the MNLA acts). Each party is
 placed on a side by its path to the trigger:
@@ -33,6 +34,9 @@ from polybius.events.taxonomy import SubEventType
 from polybius.records import Actor, ActorMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
+# A government body is a party only to what governments themselves do; of the rest it is a speaker.
+GOVERNMENT = "Government"
+GOVERNMENT_ACTS = frozenset({"Agreement"})
 ACTING_SIDE, OTHER, BETWEEN = 1, 2, 3
 ACTING = {"nsubj", "agent", "poss"}
 OTHER_SIDE = {"dobj", "nsubjpass", "iobj", "attr", "oprd"}
@@ -63,6 +67,8 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
     for mention in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
         if not sentence.start_char <= mention.span.start < sentence.end_char:
             continue
+        if is_government(mention.actor) and sub_type.name not in GOVERNMENT_ACTS:
+            continue
         head = _head(doc, mention)
         if head is None:
             continue
@@ -79,6 +85,11 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
         side = _side(head, trigger)
         (sides[side] if side else loose).append(mention)
     return _conventions(_fill(sides, loose, trigger), sub_type)
+
+
+def is_government(actor: Actor) -> bool:
+    """A government body ("the Malian government", "the authorities"), not its forces."""
+    return actor.name == GOVERNMENT or actor.name.startswith(GOVERNMENT + " of ")
 
 
 def _speaking_agent(trigger: Token) -> Token | None:
