@@ -1,6 +1,6 @@
 """Actor roles from the parse, with ActorMentions built by hand (no actor dictionary involved)."""
 
-from polybius.events.roles import assign_roles
+from polybius.events.roles import Roles, assign_roles
 from polybius.events.taxonomy import taxonomy
 from polybius.records import Actor, ActorMention, Span
 
@@ -193,3 +193,22 @@ def test_a_government_body_is_a_party_only_to_an_agreement(nlp):
     text = "Soldiers shot two herders near Mopti in an operation the government had ordered."
     mentions = [mention(text, "Soldiers", MALI), mention(text, "the government", government)]
     assert "Government of Mali" not in names(roles_of(nlp, text, "Attack", "shot", mentions))[:2]
+
+
+def test_the_group_that_claims_an_attack_in_the_next_sentences_is_its_doer(nlp):
+    from polybius.events.roles import with_claimant
+
+    islamic_state = Actor("Islamic State", 2, None)
+    text = ("A suicide bomber blew himself up outside a voter registration centre in Kabul on Sunday. "
+            "Islamic State claimed responsibility for the attack through its news agency.")
+    doc = nlp(text)
+    lede = next(doc.sents)
+    claim = [mention(text, "Islamic State", islamic_state)]
+    attack = taxonomy().get("Suicide bomb")
+    assert with_claimant(Roles(), lede, attack, claim).actor1.actor.name == "Islamic State"
+    named = Roles(actor1=mention(text, "A suicide bomber", FRANCE))
+    assert with_claimant(named, lede, attack, claim) == named  # a named doer stays
+    # A denial or a mere mention is no claim.
+    text = "A bomb went off in Kabul on Sunday. Islamic State denied any role in the attack."
+    doc = nlp(text)
+    assert with_claimant(Roles(), next(doc.sents), attack, [mention(text, "Islamic State", islamic_state)]).actor1 is None

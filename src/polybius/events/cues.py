@@ -122,6 +122,8 @@ class Cues:
     reporting_verbs: frozenset[str]
     protest_about: frozenset[str]  # prepositions that introduce what a protest is about
     reciprocal_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
+    claimed: frozenset[str]
     undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
     own_cue_types: frozenset[str]  # event types whose sub-types each need a cue of their own (support.py)
     harm_families: frozenset[str]  # event types that any word of harm or violence supports
@@ -207,6 +209,8 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         reporting_verbs=frozenset(raw["roles"]["reporting"]),
         protest_about=frozenset(raw["protest"]["about"]),
         reciprocal_verbs=frozenset(raw["roles"]["reciprocal"]),
+        claim_verbs=frozenset(raw["roles"]["claims"]),
+        claimed=frozenset(raw["roles"]["claimed"]),
         undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),
         own_cue_types=frozenset(raw["support"]["own_cue_types"]),
         harm_families=frozenset(raw["support"]["harm_families"]),

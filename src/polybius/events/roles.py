@@ -19,7 +19,8 @@ Then ACLED's conventions: outside protests, civilians are always actor2, the sid
 first), and the event is civilian targeting, as are Excessive force against
 protesters and any explosion, mob or riot whose actor2 is civilians. Battles are fought by armed
 actors only, so civilians never fill a side of a battle. Protesters act in protests (actor1);
-rioters in riots; an unnamed crowd is still there (with_crowd).
+rioters in riots; an unnamed crowd is still there (with_crowd). An attack with no named doer takes
+the armed group that claims it in the sentences after it (with_claimant).
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ from polybius.events.taxonomy import SubEventType
 from polybius.records import Actor, ActorMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
+ARMED_GROUPS = frozenset({2, 3, 4})  # rebels, political and identity militias
+UNIDENTIFIED = "Unidentified"  # ACLED's unnamed armed group: a claimant's name replaces it
+CLAIM_SENTENCES = 2  # how far after an attack its claim is looked for
 # A government body is a party only to what governments themselves do; of the rest it is a speaker.
 GOVERNMENT = "Government"
 GOVERNMENT_ACTS = frozenset({"Agreement"})
@@ -275,3 +279,35 @@ def with_crowd(roles: Roles, sub_type: SubEventType, evidence: Span) -> Roles:
     if roles.actor2 is not None:
         return roles  # two other parties named: leave the parse's reading alone
     return Roles(ActorMention(evidence, crowd), roles.actor1, (), roles.assoc_actor_1, roles.civilian_targeting)
+
+
+def with_claimant(roles: Roles, sentence: SpacySpan, sub_type: SubEventType, mentions: list[ActorMention]) -> Roles:
+    """An attack whose sentence names no armed group as its doer takes the group that claims it in
+    the next CLAIM_SENTENCES sentences ("A suicide bomber blew himself up outside a voter registration
+    centre ... Islamic State claimed responsibility for the attack"), as ACLED codes the claimant."""
+    if sub_type.disorder_type != "Political violence":
+        return roles
+    if roles.actor1 is not None and not roles.actor1.actor.name.startswith(UNIDENTIFIED):
+        return roles
+    doc = sentence.doc
+    after = doc[sentence.end : min(len(doc), sentence.end + 80)]
+    for later in list(after.sents)[:CLAIM_SENTENCES]:
+        claimant = _claimant(later, mentions)
+        if claimant is not None:
+            return Roles(claimant, roles.actor2, roles.assoc_actor_1, roles.assoc_actor_2, roles.civilian_targeting)
+    return roles
+
+
+def _claimant(sentence: SpacySpan, mentions: list[ActorMention]) -> ActorMention | None:
+    cue_set = cues()
+    for verb in sentence:
+        if verb.lemma_.lower() not in cue_set.claim_verbs or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in cue_set.claimed for c in verb.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            for mention in mentions:
+                if (mention.span.start <= subject.idx < mention.span.end and mention.actor.inter in ARMED_GROUPS
+                        and not mention.actor.name.startswith(UNIDENTIFIED)):
+                    return mention
+    return None
