@@ -46,6 +46,13 @@ def test_no_place_in_the_sentence_falls_back_to_the_one_before(places_of, gazett
     assert chosen.span.text == "Gao"
 
 
+def test_the_sentence_before_gives_its_first_scene_not_its_nearest_reference(places_of, gazetteer):
+    document, mentions = places_of("Iraqi troops recaptured the town of Bartella, east of Mosul, on Tuesday, "
+                                   "the army said. Dozens of militants were killed in the fighting.")
+    chosen = place_event(document, _trigger(document, "killed"), mentions, gazetteer)
+    assert chosen.span.text == "Bartella"
+
+
 def test_no_place_at_all(places_of, gazetteer):
     document, mentions = places_of("The group said it had arrested two leaders.")
     assert place_event(document, _trigger(document, "arrested"), mentions, gazetteer) is None

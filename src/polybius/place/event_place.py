@@ -46,7 +46,8 @@ def place_event(
         chosen = country_place(places)  # "fighting in the north": a part of the country, at precision 3
     if chosen is None and sentence.start > 0:
         previous = document.doc[sentence.start - 1].sent
-        chosen = _choose(document, trigger, _on_scene(document, None, places, previous))
+        # Its first scene, not the one nearest this sentence: "recaptured Bartella, east of Mosul".
+        chosen = _choose(document, previous[0], _on_scene(document, None, places, previous))
     return _as_event_place(chosen, gazetteer) if chosen is not None else None
 
 
