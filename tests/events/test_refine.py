@@ -95,3 +95,12 @@ def test_a_weapon_of_the_event_answered_or_recalled_is_not_the_events(nlp):
     text = ("Iran fired more than a dozen ballistic missiles at two Iraqi bases early on Wednesday, in "
             "retaliation for the killing of a general in a US drone strike in Baghdad last week.")
     assert apply(nlp, text, "Air/drone strike", "fired") == "Shelling/artillery/missile attack"
+
+
+def test_seizing_goods_takes_no_territory(nlp):
+    assert apply(nlp, "The group said its fighters had seized weapons and vehicles.",
+                 "Non-state actor overtakes territory", "seized") == "Looting/property destruction"
+    assert apply(nlp, "Troops seized weapons and ammunition in a raid on the camp.", "Government regains territory",
+                 "seized") == "Disrupted weapons use"
+    assert apply(nlp, "Jihadists seized the town of Konna on Thursday.", "Non-state actor overtakes territory",
+                 "seized") == "Non-state actor overtakes territory"

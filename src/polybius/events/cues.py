@@ -123,6 +123,7 @@ class Cues:
     protest_about: frozenset[str]  # prepositions that introduce what a protest is about
     reciprocal_verbs: frozenset[str]
     claim_verbs: frozenset[str]
+    seized_goods: frozenset[str]  # objects of "seize" that are not territory
     claimed: frozenset[str]
     undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
     own_cue_types: frozenset[str]  # event types whose sub-types each need a cue of their own (support.py)
@@ -210,6 +211,7 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         protest_about=frozenset(raw["protest"]["about"]),
         reciprocal_verbs=frozenset(raw["roles"]["reciprocal"]),
         claim_verbs=frozenset(raw["roles"]["claims"]),
+        seized_goods=frozenset(raw["seized_goods"]["words"]),
         claimed=frozenset(raw["roles"]["claimed"]),
         undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),
         own_cue_types=frozenset(raw["support"]["own_cue_types"]),

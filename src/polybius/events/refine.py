@@ -10,7 +10,9 @@ definitions:
   dispersal or detention without serious harm is a protest with intervention; with neither, a
   protest is peaceful, whatever it is about ("to decry the arrests");
 - territory: who took the place decides Government regains vs Non-state actor overtakes, and a
-  take-over after a withdrawal with no fighting is a Non-violent transfer of territory;
+  take-over after a withdrawal with no fighting is a Non-violent transfer of territory; seizing
+  goods (weapons, vehicles, cattle: [seized_goods]) takes no territory: by state forces it is
+  disrupted weapons use, by anyone else looting;
 - targets: violence whose target or dead are armed men (soldiers, militants, a base) is a battle;
 - accidents: a crash, leak or spill with no sign of intent is no event at all.
 """
@@ -200,17 +202,23 @@ def _verb_of(trigger: Token) -> Token:
 
 
 def _by_taker(name: str, sentence: SpacySpan, trigger: Token, cue_set: Cues) -> str:
-    present = _labels(cue_set.transfer, sentence)
-    if TRANSFER in present and FIGHTING not in present:
-        return "Non-violent transfer of territory"
+    verb = _verb_of(trigger)
     sides: set[str] = set()
-    for child in _verb_of(trigger).children:
+    for child in verb.children:
         if child.dep_ == "nsubj":
             sides |= _side_words(_head_words(child), cue_set)
         elif child.dep_ == "agent":
             for noun in child.children:
                 sides |= _side_words(_head_words(noun), cue_set)
-    if STATE in sides and NON_STATE not in sides:
+    by_state = STATE in sides and NON_STATE not in sides
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if taken and all(c.lemma_.lower() in cue_set.seized_goods for c in taken):
+        # Goods, not ground: state forces disrupt weapons use, anyone else loots.
+        return "Disrupted weapons use" if by_state else "Looting/property destruction"
+    present = _labels(cue_set.transfer, sentence)
+    if TRANSFER in present and FIGHTING not in present:
+        return "Non-violent transfer of territory"
+    if by_state:
         return "Government regains territory"
     if NON_STATE in sides and STATE not in sides:
         return "Non-state actor overtakes territory"
