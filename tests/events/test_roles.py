@@ -212,3 +212,12 @@ def test_the_group_that_claims_an_attack_in_the_next_sentences_is_its_doer(nlp):
     text = "A bomb went off in Kabul on Sunday. Islamic State denied any role in the attack."
     doc = nlp(text)
     assert with_claimant(Roles(), next(doc.sents), attack, [mention(text, "Islamic State", islamic_state)]).actor1 is None
+
+
+def test_a_peaceful_protest_has_no_actor2(nlp):
+    # What the marchers mourn or decry is not a party to their march (ACLED).
+    soldiers = Actor("Military Forces of Niger", 1, "NE")
+    text = "Thousands of protesters marched in Niamey on Friday to mourn the 71 soldiers killed at Inates."
+    mentions = [mention(text, "Thousands of protesters", PROTESTERS), mention(text, "the 71 soldiers", soldiers)]
+    roles = roles_of(nlp, text, "Peaceful protest", "marched", mentions)
+    assert names(roles)[:2] == ("Protesters", None)

@@ -18,9 +18,10 @@ Then ACLED's conventions: outside protests, civilians are always actor2, the sid
 ("a roadside bomb struck a minibus, wounding five civilians"; swapped in if the parse put them
 first), and the event is civilian targeting, as are Excessive force against
 protesters and any explosion, mob or riot whose actor2 is civilians. Battles are fought by armed
-actors only, so civilians never fill a side of a battle. Protesters act in protests (actor1);
-rioters in riots; an unnamed crowd is still there (with_crowd). An attack with no named doer takes
-the armed group that claims it in the sentences after it (with_claimant).
+actors only, so civilians never fill a side of a battle. Protesters act in protests (actor1),
+rioters in riots, and a peaceful protest has no actor2; an unnamed crowd is still there
+(with_crowd). An attack with no named doer takes the armed group that claims it in the sentences
+after it (with_claimant).
 """
 
 from __future__ import annotations
@@ -259,6 +260,8 @@ def _conventions(roles: Roles, sub_type: SubEventType) -> Roles:
         actor1 is None or actor1.actor.inter != acting
     ):
         actor1, actor2, assoc1, assoc2 = actor2, actor1, assoc2, assoc1
+    if sub_type.name == "Peaceful protest":
+        actor2, assoc2 = None, ()  # no one acts against a peaceful protest; what it mourns or decries is no party
     targeted = (
         event_type == "Violence against civilians"
         or sub_type.name == "Excessive force against protesters"
