@@ -16,7 +16,7 @@ associated actors. Mentions on no side fill the empty places in order of appeara
 
 Then ACLED's conventions: outside protests, civilians are always actor2, the side harmed or held
 ("a roadside bomb struck a minibus, wounding five civilians"; swapped in if the parse put them
-first), and the event is civilian targeting, as are Excessive force against
+first). Violence against civilians is civilian targeting, as are Excessive force against
 protesters and any explosion, mob or riot whose actor2 is civilians. Battles are fought by armed
 actors only, so civilians never fill a side of a battle. Protesters act in protests (actor1),
 rioters in riots, and a peaceful protest has no actor2; an unnamed crowd is still there
