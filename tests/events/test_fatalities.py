@@ -220,6 +220,14 @@ def test_an_unknown_tally_is_no_count(count):
     assert count("The number of soldiers killed in the ambush is not known.") is None
 
 
+def test_deaths_of_the_event_that_came_before_are_not_the_events(count):
+    text = ("Mali's president dissolved the militia on Sunday and sacked senior army commanders after "
+            "gunmen killed about 160 people in Ogossagou on Saturday.")
+    assert count(text, "dissolved") is None
+    # The trigger inside the "after" clause keeps its own dead.
+    assert figures(count("Troops withdrew after gunmen killed 12 soldiers at the post.", "killed")) == (12, 12, 12)
+
+
 def test_a_sentence_to_death_kills_no_one(count):
     assert count("A court sentenced two men to death on Monday.") is None
 

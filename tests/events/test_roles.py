@@ -221,3 +221,12 @@ def test_a_peaceful_protest_has_no_actor2(nlp):
     mentions = [mention(text, "Thousands of protesters", PROTESTERS), mention(text, "the 71 soldiers", soldiers)]
     roles = roles_of(nlp, text, "Peaceful protest", "marched", mentions)
     assert names(roles)[:2] == ("Protesters", None)
+
+
+
+def test_a_party_to_the_event_that_came_before_is_not_a_party(nlp):
+    militia = Actor("Dan Na Ambassagou", 4, "ML")
+    text = "The president dissolved the Dan Na Ambassagou militia on Sunday after gunmen killed 160 villagers."
+    mentions = [mention(text, "Dan Na Ambassagou", militia), mention(text, "gunmen", GUNMEN)]
+    roles = roles_of(nlp, text, "Change to group/activity", "dissolved", mentions)
+    assert "Unidentified Armed Group" not in names(roles)[:2]

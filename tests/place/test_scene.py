@@ -45,6 +45,10 @@ def test_the_place_of_the_event_an_attack_answers_is_not_the_attacks(places_of, 
     chosen, _ = _event_place(places_of, gazetteer, "Rebels attacked Gao on Sunday, after an ambush near Kidal.",
                              "attacked")
     assert chosen.span.text == "Gao"
+    chosen, _ = _event_place(places_of, gazetteer,
+                             "The president dissolved the militia on Sunday after gunmen killed 160 people in Mopti.",
+                             "dissolved")
+    assert chosen is None
 
 
 def test_a_dateline_is_where_the_story_was_filed(places_of, gazetteer):

@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from polybius.events.cues import cues, undergoes
 from polybius.events.taxonomy import SubEventType
+from polybius.place import in_another_event
 from polybius.records import Actor, ActorMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
@@ -75,8 +76,8 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
         if is_government(mention.actor) and sub_type.name not in GOVERNMENT_ACTS:
             continue
         head = _head(doc, mention)
-        if head is None:
-            continue
+        if head is None or in_another_event(head, trigger):
+            continue  # "... after gunmen killed 160 people": the gunmen are the other event's
         if speaker is not None and (_names_speaker(head, speaker) or _set_off_name(doc, mention, speaker)):
             spoke.append(mention)  # "the MNLA said it had retaken Menaka": the speaker did it
         elif not _is_reporter(head):

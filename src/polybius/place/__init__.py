@@ -15,8 +15,10 @@ from polybius.place.gazetteer import Candidate, Gazetteer
 from polybius.place.output import rows
 from polybius.place.places import find_places
 from polybius.place.regions import CountryInfo, country_info
+from polybius.place.scene import in_another_event
 
 __all__ = [
     "Candidate", "CountryInfo", "DownloadError", "DumpFormatError", "Gazetteer", "country_info", "country_place",
-    "distance_km", "download_dump", "find_places", "focus_place", "great_circle_km", "place_event", "rows",
+    "distance_km", "download_dump", "find_places", "focus_place", "great_circle_km", "in_another_event", "place_event",
+    "rows",
 ]

@@ -82,13 +82,16 @@ def sent_elsewhere(token: Token, trigger: Token) -> bool:
 
 
 def in_another_event(token: Token, trigger: Token) -> bool:
-    """The place belongs to an event the trigger's answers or follows ("in retaliation for the
-    killing of a general in Baghdad", "after an ambush near Gao"), not to the trigger's own."""
+    """The word (a place, a death) belongs to an event the trigger's answers or follows ("in
+    retaliation for the killing of a general in Baghdad", "after an ambush near Gao", "dissolved
+    the militia after gunmen killed about 160 people"), not to the trigger's own."""
     words = _words()
     current = token
     while current.i != trigger.i and current.head.i != current.i:
-        if current.dep_ == "prep" and (current.lower_ in words.after_words
-                                       or current.lower_ in ("for", "to") and current.head.lower_ in words.answers):
+        answering = current.lower_ in ("for", "to") and current.head.lower_ in words.answers
+        following = current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in words.after_words for c in current.children)
+        if following or current.dep_ == "prep" and (current.lower_ in words.after_words or answering):
             return trigger not in current.subtree
         current = current.head
     return False

@@ -42,6 +42,9 @@ Counting (count_fatalities over one event's sentence)
 - a superseded figure is not added to the one that replaces it: a death word under "than"/"from",
   the object of "revise"/"correct"/..., or marked "earlier"/"initial"/... ("35 were killed, far
   fewer than the toll of 95 given by officials" is 35);
+- with a trigger, a death in what the event follows or answers is that other event's ("dissolved
+  the militia after gunmen killed about 160 people", "in retaliation for the killing of ...";
+  polybius.place.in_another_event, which keeps such places off the event too);
 - with a trigger, only death words in the trigger's clause (its ancestors and descendants) count,
   unless none is, then the whole sentence's do ("clashed ..., the army said, adding that four
   rebels were killed"), except pluperfect ones ("Paris said after reporting that hundreds had been

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from polybius.events.fatalities.lexicon import Lexicon, lexicon
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
 from polybius.nlp import Document
+from polybius.place import in_another_event
 from polybius.records import FatalityCount, Span
 
 
@@ -33,6 +34,7 @@ def count_fatalities(
     lex = lexicon()
     cues = [token for token in sentence if _is_death_cue(token, lex)]
     if trigger is not None:
+        cues = [cue for cue in cues if not in_another_event(cue, trigger)]  # "... after gunmen killed 160"
         related = [cue for cue in cues if _related(cue, trigger)]
         cues = related or [cue for cue in cues if not _earlier(cue, lex)]
     counted: dict[int, _Counted] = {}  # by victim token, so one victim is never counted twice
