@@ -230,3 +230,15 @@ def test_a_party_to_the_event_that_came_before_is_not_a_party(nlp):
     mentions = [mention(text, "Dan Na Ambassagou", militia), mention(text, "gunmen", GUNMEN)]
     roles = roles_of(nlp, text, "Change to group/activity", "dissolved", mentions)
     assert "Unidentified Armed Group" not in names(roles)[:2]
+
+
+def test_a_group_named_in_the_description_of_unnamed_attackers_is_who_they_are(nlp):
+    dogon = Actor("Dogon Ethnic Militia", 4, "ML")
+    text = "The attackers, believed to be members of a Dogon hunters' militia, burned huts and shot fleeing residents."
+    mentions = [mention(text, "attackers", GUNMEN), mention(text, "Dogon hunters' militia", dogon),
+                mention(text, "residents", CIVILIANS)]
+    roles = roles_of(nlp, text, "Attack", "burned", mentions)
+    assert names(roles)[:2] == ("Dogon Ethnic Militia", "Civilians")
+    text = "Gunmen, who witnesses said were members of a Dogon militia, attacked the village of Ogossagou."
+    mentions = [mention(text, "Gunmen", GUNMEN), mention(text, "a Dogon militia", dogon)]
+    assert names(roles_of(nlp, text, "Attack", "attacked", mentions))[0] == "Dogon Ethnic Militia"

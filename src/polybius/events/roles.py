@@ -11,8 +11,9 @@ placed on a side by its path to the trigger:
   verb of undergoing ("a patrol came under fire"), "on/against/at X",
   "with X" ("clashed with X"), "of X" under an event noun ("the arrest of X"), the second of
   "between X and Y".
-Within a side, the first mention is the actor and the rest (allies joined by "and") are
-associated actors. Mentions on no side fill the empty places in order of appearance.
+A party named inside the description of an unnamed one ("the attackers, believed to be members of a
+Dogon militia") is who that one is, and takes its place. Within a side, the first mention is the
+actor and the rest (allies joined by "and") are associated actors. Mentions on no side fill the empty places in order of appearance.
 
 Then ACLED's conventions: outside protests, civilians are always actor2, the side harmed or held
 ("a roadside bomb struck a minibus, wounding five civilians"; swapped in if the parse put them
@@ -40,6 +41,7 @@ CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
 ARMED_GROUPS = frozenset({2, 3, 4})  # rebels, political and identity militias
 UNIDENTIFIED = "Unidentified"  # ACLED's unnamed armed group: a claimant's name replaces it
 CLAIM_SENTENCES = 2  # how far after an attack its claim is looked for
+DESCRIBING = frozenset({"acl", "appos", "relcl"})  # "the attackers, believed to be members of X"
 # A government body is a party only to what governments themselves do; of the rest it is a speaker.
 GOVERNMENT = "Government"
 GOVERNMENT_ACTS = frozenset({"Agreement"})
@@ -84,6 +86,7 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
             parties.append((mention, head))
     if sub_type.event_type == "Battles":
         parties = [(m, h) for m, h in parties if m.actor.inter != CIVILIANS]
+    parties = _described_by_name(parties)
     sides: dict[int, list[ActorMention]] = {ACTING_SIDE: [], OTHER: [], BETWEEN: []}
     loose: list[ActorMention] = []
     sides[ACTING_SIDE].extend(spoke)
@@ -91,6 +94,37 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
         side = _side(head, trigger)
         (sides[side] if side else loose).append(mention)
     return _conventions(_fill(sides, loose, trigger), sub_type)
+
+
+def _described_by_name(parties: list[tuple[ActorMention, Token]]) -> list[tuple[ActorMention, Token]]:
+    """ "The attackers, believed to be members of a Dogon hunters' militia, burned huts": a party
+    named inside the description of an unnamed one is who that one is; it takes its place (and a
+    description of a named party is no party of its own)."""
+    kept = list(parties)
+    for inner, inner_head in parties:
+        for outer, outer_head in parties:
+            if outer is inner or not _describes(inner_head, outer_head):
+                continue
+            if (outer, outer_head) in kept and (inner, inner_head) in kept:
+                if outer.actor.name.startswith(UNIDENTIFIED) and not inner.actor.name.startswith(UNIDENTIFIED):
+                    kept[kept.index((outer, outer_head))] = (inner, outer_head)
+                kept.remove((inner, inner_head))
+    return kept
+
+
+def _describes(token: Token, party: Token) -> bool:
+    """The token sits in a clause or apposition that describes the party's noun, or in what a verb
+    says its subject is ("the attackers, believed to be members of X")."""
+    current, through_description, predicate = token, False, False
+    while current.head.i != current.i:
+        through_description = through_description or current.dep_ in DESCRIBING
+        predicate = predicate or current.dep_ == "attr"
+        current = current.head
+        if current.i == party.i:
+            return through_description
+        if predicate and party.dep_ == "nsubj" and party.head.i == current.i:
+            return True
+    return False
 
 
 def is_government(actor: Actor) -> bool:
