@@ -54,7 +54,6 @@ def test_the_place_of_the_event_an_attack_answers_is_not_the_attacks(places_of, 
 def test_a_dateline_is_where_the_story_was_filed(places_of, gazetteer):
     text = "YANGON (Reuters) - Security forces opened fire on protesters in Mandalay on Sunday."
     chosen, mentions = _event_place(places_of, gazetteer, text, "fire")
-    assert _mention(mentions, "YANGON").relation == "aside"
     assert chosen.span.text == "Mandalay"
     chosen, _ = _event_place(places_of, gazetteer, "KABUL, June 10 — Gunmen attacked a checkpoint overnight.",
                              "attacked")

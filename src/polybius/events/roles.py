@@ -344,8 +344,10 @@ def _claimant(sentence: SpacySpan, mentions: list[ActorMention]) -> ActorMention
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in cue_set.claimed for c in verb.children):
             continue
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            # the subject or a group it belongs to ("Islamic State's Afghanistan affiliate claimed ...")
+            first, last = subject.left_edge.idx, subject.idx + len(subject.text)
             for mention in mentions:
-                if (mention.span.start <= subject.idx < mention.span.end and mention.actor.inter in ARMED_GROUPS
+                if (first <= mention.span.start < last and mention.actor.inter in ARMED_GROUPS
                         and not mention.actor.name.startswith(UNIDENTIFIED)):
                     return mention
     return None

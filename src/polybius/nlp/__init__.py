@@ -65,9 +65,11 @@ def in_dateline(doc: Doc, start_char: int) -> bool:
     if not doc[first].text[:1].isupper():
         return False
     for current in doc[first : first + DATELINE_TOKENS + 1]:
-        if current.text in DATELINE_ENDS:
+        spaced = current.i > first and doc[current.i - 1].whitespace_  # "KABUL -", not "Kano-based"
+        if current.text in DATELINE_ENDS and (spaced or current.text == ":"):
             return current.i > token.i
-        if not (current.is_punct or current.pos_ == "PROPN" or current.is_upper or current.like_num):
+        if not (current.is_punct or current.pos_ == "PROPN" or current.like_num
+                or current.is_upper and len(current.text) > 1):
             return False
     return False
 

@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SentenceSpan
 from spacy.tokens import Token
 
-from polybius.nlp import Document
+from polybius.nlp import Document, in_dateline
 from polybius.place.build import NameKind
 from polybius.place.gazetteer import Candidate, Gazetteer
 from polybius.place.relations import names_compass_area
@@ -117,6 +117,8 @@ def _on_scene(document: Document, trigger: Token | None, places: list[PlaceMenti
     for p in places:
         if not (sentence.start_char <= p.span.start < sentence.end_char) or p.relation == ASIDE:
             continue
+        if in_dateline(document.doc, p.span.start):
+            continue  # where the story was filed; it still tells the article's country and setting
         token = head_token(document.doc, p.span.start, p.span.end)
         if token is not None and trigger is not None and (sent_elsewhere(token, trigger) or in_another_event(token, trigger)):
             continue

@@ -56,10 +56,8 @@ def _words() -> _Words:
 def aside_reason(doc: Doc, start: int, end: int, place: Place | None, demonym: bool = False) -> str | None:
     """Why the place named at characters [start, end) is no event's scene, or None when it may be one."""
     token = head_token(doc, start, end)
-    if token is None:
-        return None
-    if in_dateline(doc, start):
-        return "where the story was filed"
+    if token is None or in_dateline(doc, start):
+        return None  # a dateline is no speaker: the event stage skips it, the country still counts it
     if demonym or _stands_for_government(token, place):
         return "a government or people"
     verb = _verb_of_argument(token)
@@ -135,7 +133,11 @@ def _stands_for_government(token: Token, place: Place | None) -> bool:
         return False
     if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
         return token.head.lemma_.lower() not in _words().scene_verbs  # "Paris said", not "Kabul saw"
-    if place.feature_code.startswith("PCL") and token.dep_ == "compound" and token.head.lower_ in _words().owned_by_country:
+    owner = token
+    while owner.dep_ == "conj" and owner.head.i != owner.i:
+        owner = owner.head  # "US and Afghan officials"
+    if (place.feature_code.startswith("PCL") and owner.dep_ in ("compound", "nmod", "amod")
+            and owner.head.lower_ in _words().owned_by_country):
         return True  # "bases hosting US troops": whose troops, not where
     owned = _owned(token)
     if owned is None or owned.pos_ == "PROPN":
