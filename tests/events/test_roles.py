@@ -182,6 +182,9 @@ def test_an_unnamed_crowd_is_still_actor1_of_a_protest_or_riot(nlp):
                        taxonomy().get("Peaceful protest"), evidence)
     assert names(named)[:2] == ("Protesters", None) and named.actor1.span.text == "opposition supporters"
     assert with_crowd(Roles(actor1=police), taxonomy().get("Armed clash"), evidence) == Roles(actor1=police)
+    # What a peaceful march mourns is no party to it: the crowd stands alone.
+    mourned = with_crowd(Roles(actor1=police), taxonomy().get("Peaceful protest"), evidence)
+    assert names(mourned)[:2] == ("Protesters", None)
 
 
 def test_a_government_body_is_a_party_only_to_an_agreement(nlp):

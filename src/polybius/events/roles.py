@@ -38,6 +38,7 @@ from polybius.place import in_another_event
 from polybius.records import Actor, ActorMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
+PEACEFUL_PROTEST = "Peaceful protest"
 ARMED_GROUPS = frozenset({2, 3, 4})  # rebels, political and identity militias
 UNIDENTIFIED = "Unidentified"  # ACLED's unnamed armed group: a claimant's name replaces it
 CLAIM_SENTENCES = 2  # how far after an attack its claim is looked for
@@ -295,7 +296,7 @@ def _conventions(roles: Roles, sub_type: SubEventType) -> Roles:
         actor1 is None or actor1.actor.inter != acting
     ):
         actor1, actor2, assoc1, assoc2 = actor2, actor1, assoc2, assoc1
-    if sub_type.name == "Peaceful protest":
+    if sub_type.name == PEACEFUL_PROTEST:
         actor2, assoc2 = None, ()  # no one acts against a peaceful protest; what it mourns or decries is no party
     targeted = (
         event_type == "Violence against civilians"
@@ -316,7 +317,8 @@ def with_crowd(roles: Roles, sub_type: SubEventType, evidence: Span) -> Roles:
         return roles
     if roles.actor2 is not None:
         return roles  # two other parties named: leave the parse's reading alone
-    return Roles(ActorMention(evidence, crowd), roles.actor1, (), roles.assoc_actor_1, roles.civilian_targeting)
+    other = None if sub_type.name == PEACEFUL_PROTEST else roles.actor1  # no one acts against a peaceful one
+    return Roles(ActorMention(evidence, crowd), other, (), roles.assoc_actor_1 if other else (), roles.civilian_targeting)
 
 
 def with_claimant(roles: Roles, sentence: SpacySpan, sub_type: SubEventType, mentions: list[ActorMention]) -> Roles:
