@@ -245,3 +245,15 @@ def test_a_group_named_in_the_description_of_unnamed_attackers_is_who_they_are(n
     text = "Gunmen, who witnesses said were members of a Dogon militia, attacked the village of Ogossagou."
     mentions = [mention(text, "Gunmen", GUNMEN), mention(text, "a Dogon militia", dogon)]
     assert names(roles_of(nlp, text, "Attack", "attacked", mentions))[0] == "Dogon Ethnic Militia"
+
+
+def test_a_name_in_apposition_beats_a_description_and_an_enemy_in_a_modifier_stays_a_party(nlp):
+    kurds, sdf = Actor("Kurdish Ethnic Militia", 4, None), Actor("SDF: Syrian Democratic Forces", 2, "SY")
+    text = "The two men were captured by the Kurdish militia the Syrian Democratic Forces near the border."
+    mentions = [mention(text, "Kurdish militia", kurds), mention(text, "Syrian Democratic Forces", sdf)]
+    assert "SDF: Syrian Democratic Forces" in names(roles_of(nlp, text, "Abduction/forced disappearance",
+                                                             "captured", mentions))[:2]
+    soldier, islamic_state = Actor("Military Forces of the United Kingdom", 8, "GB"), Actor("Islamic State", 2, None)
+    text = "A British soldier fighting against Islamic State has died in an explosion in Syria."
+    mentions = [mention(text, "A British soldier", soldier), mention(text, "Islamic State", islamic_state)]
+    assert "Islamic State" in names(roles_of(nlp, text, "Remote explosive/landmine/IED", "explosion", mentions))[:2]

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from polybius.actors.groups import catalog
 from polybius.events.cues import cues, undergoes
 from polybius.events.taxonomy import SubEventType
 from polybius.place import in_another_event
@@ -42,7 +43,7 @@ PEACEFUL_PROTEST = "Peaceful protest"
 ARMED_GROUPS = frozenset({2, 3, 4})  # rebels, political and identity militias
 UNIDENTIFIED = "Unidentified"  # ACLED's unnamed armed group: a claimant's name replaces it
 CLAIM_SENTENCES = 2  # how far after an attack its claim is looked for
-DESCRIBING = frozenset({"acl", "appos", "relcl"})  # "the attackers, believed to be members of X"
+DESCRIBING = frozenset({"appos"})  # "the Kurdish militia, the Syrian Democratic Forces"
 # A government body is a party only to what governments themselves do; of the rest it is a speaker.
 GOVERNMENT = "Government"
 GOVERNMENT_ACTS = frozenset({"Agreement"})
@@ -98,31 +99,40 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
 
 
 def _described_by_name(parties: list[tuple[ActorMention, Token]]) -> list[tuple[ActorMention, Token]]:
-    """ "The attackers, believed to be members of a Dogon hunters' militia, burned huts": a party
-    named inside the description of an unnamed one is who that one is; it takes its place (and a
-    description of a named party is no party of its own)."""
+    """ "The attackers, believed to be members of a Dogon hunters' militia, burned huts", "captured by
+    the Kurdish militia the Syrian Democratic Forces": a party named in what another is said to be
+    (an apposition, a predicate) is who that one is, and a name takes the place of a description;
+    otherwise it is no party of its own ("Ansar Dine, an ally of AQIM, attacked Konna")."""
     kept = list(parties)
     for inner, inner_head in parties:
         for outer, outer_head in parties:
             if outer is inner or not _describes(inner_head, outer_head):
                 continue
             if (outer, outer_head) in kept and (inner, inner_head) in kept:
-                if outer.actor.name.startswith(UNIDENTIFIED) and not inner.actor.name.startswith(UNIDENTIFIED):
+                if _specificity(inner.actor) > _specificity(outer.actor):
                     kept[kept.index((outer, outer_head))] = (inner, outer_head)
                 kept.remove((inner, inner_head))
     return kept
 
 
+def _specificity(actor: Actor) -> int:
+    """0 an unidentified armed group, 1 a group named by a description ("Dogon Ethnic Militia"),
+    2 a group by its own name."""
+    if actor.name.startswith(UNIDENTIFIED):
+        return 0
+    return 1 if catalog().match_unlocalized(actor.name) is not None else 2
+
+
 def _describes(token: Token, party: Token) -> bool:
-    """The token sits in a clause or apposition that describes the party's noun, or in what a verb
-    says its subject is ("the attackers, believed to be members of X")."""
+    """The token sits in an apposition to the party's noun, or in what a verb says its subject is
+    ("the attackers, believed to be members of X"; "gunmen, who were members of X")."""
     current, through_description, predicate = token, False, False
     while current.head.i != current.i:
         through_description = through_description or current.dep_ in DESCRIBING
         predicate = predicate or current.dep_ == "attr"
         current = current.head
         if current.i == party.i:
-            return through_description
+            return through_description or predicate
         if predicate and party.dep_ == "nsubj" and party.head.i == current.i:
             return True
     return False
