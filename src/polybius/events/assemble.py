@@ -105,11 +105,10 @@ def _adds_dead(before: EventMention, mention: EventMention, sentence: SpacySpan)
 
 
 def _on_scene_of(mention: EventMention, before: EventMention) -> EventMention:
-    """A sentence that dates nothing goes on with the scene of the event sentence before it
-    ("Thousands marched in Lima on Saturday. Police fired tear gas at the marchers, killing three.";
-    see _goes_on_from):
-    it takes that event's day, unless one of the two is background or a tally, or it sets itself in
-    a located place of its own elsewhere. The rule name marks the day as inferred (SCENE_RULE)."""
+    """A sentence that dates nothing goes on with the scene of the event sentence before it (see
+    _goes_on_from): "Thousands marched in Lima on Saturday. Police fired tear gas at the marchers,
+    killing three." It takes that event's day, unless one of the two is background or a tally, or it
+    sets itself in a located place of its own elsewhere. The rule name marks the day as inferred."""
     if mention.date is None or mention.date.rule != PUBLICATION_RULE:
         return mention
     if before.date is None or before.date.rule not in OWN_DATE_RULES:

@@ -13,7 +13,8 @@ placed on a side by its path to the trigger:
   "between X and Y".
 A party named inside the description of an unnamed one ("the attackers, believed to be members of a
 Dogon militia") is who that one is, and takes its place. Within a side, the first mention is the
-actor and the rest (allies joined by "and") are associated actors. Mentions on no side fill the empty places in order of appearance.
+actor and the rest (allies joined by "and") are associated actors. Mentions on no side fill the
+empty places in order of appearance.
 
 Then ACLED's conventions: outside protests, civilians are always actor2, the side harmed or held
 ("a roadside bomb struck a minibus, wounding five civilians"; swapped in if the parse put them
@@ -321,7 +322,7 @@ def with_crowd(roles: Roles, sub_type: SubEventType, evidence: Span) -> Roles:
     """ACLED codes every protest with protesters as actor1, every riot with rioters: when the
     sentence names the crowd by no word we know ("police dispersed hundreds of opposition
     supporters"), the generic crowd is actor1 (its evidence the event word) and the force that met
-    it, if named, actor2."""
+    it, if named, actor2; a peaceful protest has no actor2."""
     crowd = {"Protests": Actor("Protesters", PROTESTERS), "Riots": Actor("Rioters", RIOTERS)}.get(sub_type.event_type)
     if crowd is None or any(a is not None and a.actor.inter == crowd.inter for a in (roles.actor1, roles.actor2)):
         return roles
@@ -340,6 +341,8 @@ def with_claimant(roles: Roles, sentence: SpacySpan, sub_type: SubEventType, men
     if roles.actor1 is not None and not roles.actor1.actor.name.startswith(UNIDENTIFIED):
         return roles
     doc = sentence.doc
+    if sentence.end >= len(doc):
+        return roles
     after = doc[sentence.end : min(len(doc), sentence.end + 80)]
     for later in list(after.sents)[:CLAIM_SENTENCES]:
         claimant = _claimant(later, mentions)
