@@ -65,7 +65,8 @@ def focus_place(places: list[PlaceMention]) -> PlaceMention | None:
     local = [p for p in places if p.place is not None and p.place.country_code == country]
     scenes = [p for p in local if p.relation not in (ASIDE, "distance")]
     towns = Counter(p.place.geonameid for p in scenes if not p.place.feature_code.startswith(("PCL", "CONT")))
-    top = [geonameid for geonameid, n in towns.items() if n == max(towns.values())]
+    most = max(towns.values(), default=0)
+    top = [geonameid for geonameid, n in towns.items() if n == most]
     if len(top) > 1:
         top = _inside_the_others(top, scenes)
     if len(top) == 1:
