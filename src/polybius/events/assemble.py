@@ -29,12 +29,11 @@ from polybius.nlp import Document
 from polybius.place import Gazetteer, country_place, focus_place, place_event
 from polybius.records import ActorMention, EventDate, EventMention, FatalityCount, PlaceMention, TimeExpression
 from polybius.time import date_event
+from polybius.time.lexicon import load as time_lexicon
 
 VIOLENCE = "Political violence"  # the disorder type of battles, explosions, attacks, riots
 # How many sentences may stand between an event sentence and one that goes on with its scene.
 SCENE_GAP = 2
-CLOCK_WORDS = frozenset({"a", "m", "p", "am", "pm", "gmt", "utc", "local", "time", "hours", "hrs", "h", "o", "clock",
-                         "noon", "midnight", "around", "about", "at", "some"})
 
 
 def find_events(document: Document, times: list[TimeExpression], places: list[PlaceMention],
@@ -88,11 +87,15 @@ def _goes_on_from(before: Detection, detection: Detection, times: list[TimeExpre
 
 
 def _names_a_day(expression: TimeExpression) -> bool:
-    """A date, not a bare clock time ("around 1 a.m." is a time of the scene's own day)."""
+    """A date, not a bare clock time: "around 1 a.m." is a time of the scene's own day, "Tuesday
+    night" names a day (a weekday, month or "yesterday" of the time lexicon)."""
     if expression.first_day is None:
         return False
-    words = re.findall(r"[a-z]+", expression.span.text.lower())
-    return expression.type != "TIME" or any(word not in CLOCK_WORDS for word in words)
+    if expression.type != "TIME":
+        return True
+    words, text = time_lexicon(), expression.span.text.lower()
+    return any(phrase in text for phrase in words.deictic if " " in phrase) or any(
+        w in words.weekdays or w in words.months or w in words.deictic for w in re.findall(r"[a-z]+", text))
 
 
 def _adds_dead(before: EventMention, mention: EventMention, sentence: SpacySpan) -> bool:
