@@ -240,3 +240,14 @@ def test_a_sentence_with_no_place_and_no_setting_still_gets_the_articles_country
     country = PlaceMention(span(TEXT, "Gao"), Place(2453866, "Mali", 17.0, -4.0, "ML", feature_class="A",
                                                    feature_code="PCLI"), "article", 3)
     assert _Setting(None, country).place_for(None) == country
+
+
+@pytest.mark.parametrize(("text", "kind", "names_a_day"), [
+    ("around 1 a.m.", "TIME", False), ("Tuesday night", "TIME", True), ("last night", "TIME", True),
+    ("on Sunday", "DATE", True),
+])
+def test_a_clock_time_names_no_new_day(text, kind, names_a_day):
+    from polybius.events.assemble import _names_a_day
+
+    day = date(2020, 11, 15)
+    assert _names_a_day(TimeExpression(Span("doc", 0, len(text), text), kind, "x", day, day, 1)) is names_a_day
