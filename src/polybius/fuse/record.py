@@ -184,7 +184,8 @@ def _named_for_unnamed(mentions, actor1: ActorMention | None, actor2: ActorMenti
     named: dict[str, ActorMention] = {}
     for m in mentions:
         for a in (m.actor1, m.actor2, *m.assoc_actor_1, *m.assoc_actor_2):
-            if a is not None and a.actor.inter in REBELS_AND_MILITIAS and not is_generic(a.actor) and a.actor.name not in chosen:
+            if (a is not None and a.actor.inter in REBELS_AND_MILITIAS and not is_generic(a.actor)
+                    and a.actor.name not in chosen):
                 named.setdefault(a.actor.name, a)
     if len(named) != 1:
         return actor1, actor2  # none, or several groups: which one the unnamed is cannot be said
