@@ -329,7 +329,8 @@ def with_crowd(roles: Roles, sub_type: SubEventType, evidence: Span) -> Roles:
     if roles.actor2 is not None:
         return roles  # two other parties named: leave the parse's reading alone
     other = None if sub_type.name == PEACEFUL_PROTEST else roles.actor1  # no one acts against a peaceful one
-    return Roles(ActorMention(evidence, crowd), other, (), roles.assoc_actor_1 if other else (), roles.civilian_targeting)
+    allies = roles.assoc_actor_1 if other else ()
+    return Roles(ActorMention(evidence, crowd), other, (), allies, roles.civilian_targeting)
 
 
 def with_claimant(roles: Roles, sentence: SpacySpan, sub_type: SubEventType, mentions: list[ActorMention]) -> Roles:

@@ -206,8 +206,8 @@ def affinity(profile: Profile, facts: Facts) -> float:
     score += sum(0.5 if name.startswith(STATE_FORCES_PREFIXES) else 1.0 for name in shared)
     if facts.sub_type in profile.sub_types:
         score += 0.5
-    if facts.document in profile.documents and (facts.sub_type in profile.sub_types
-                                                 or facts.sub_type in PROTEST_TYPES and profile.sub_types <= PROTEST_TYPES):
+    one_protest = facts.sub_type in PROTEST_TYPES and profile.sub_types <= PROTEST_TYPES
+    if facts.document in profile.documents and (facts.sub_type in profile.sub_types or one_protest):
         # One report returning to its event; its other events it tells apart by type. A protest
         # keeps changing type as it is told: the march, then the police firing on it.
         score += 1.0

@@ -121,7 +121,9 @@ def _on_scene(document: Document, trigger: Token | None, places: list[PlaceMenti
         if in_dateline(document.doc, p.span.start):
             continue  # where the story was filed; it still tells the article's country and setting
         token = head_token(document.doc, p.span.start, p.span.end)
-        if token is not None and trigger is not None and (sent_elsewhere(token, trigger) or in_another_event(token, trigger)):
+        elsewhere = token is not None and trigger is not None and (
+            sent_elsewhere(token, trigger) or in_another_event(token, trigger))
+        if elsewhere:
             continue
         if token is not None and trigger is None and destination_of(token) is not None:
             continue

@@ -67,7 +67,8 @@ from polybius.events.fatalities.counting import (added, adds_to_toll_before, cou
 from polybius.events.fatalities.lexicon import lexicon
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
 
-__all__ = ["Quantity", "added", "adds_to_toll_before", "count_fatalities", "count_follow_up", "counts_deaths", "in_running_tally", "parse_quantity"]
+__all__ = ["Quantity", "added", "adds_to_toll_before", "count_fatalities", "count_follow_up", "counts_deaths",
+           "in_running_tally", "parse_quantity"]
 
 
 def counts_deaths(sub_event_type: str) -> bool:
