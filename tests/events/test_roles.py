@@ -226,7 +226,6 @@ def test_a_peaceful_protest_has_no_actor2(nlp):
     assert names(roles)[:2] == ("Protesters", None)
 
 
-
 def test_a_party_to_the_event_that_came_before_is_not_a_party(nlp):
     militia = Actor("Dan Na Ambassagou", 4, "ML")
     text = "The president dissolved the Dan Na Ambassagou militia on Sunday after gunmen killed 160 villagers."

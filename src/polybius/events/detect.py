@@ -151,7 +151,8 @@ def is_unreal(token: Token, cue_set: Cues | None = None) -> bool:
         return True
     # A quoted slogan or name the word lies outside of ("a 'We want to live' protest") is opaque:
     # its verbs and negations say nothing of whether the event happened.
-    opaque = quoted(token.sent) if token.i not in quoted(token.sent) else set()
+    inside = quoted(token.sent)
+    opaque = inside if token.i not in inside else set()
     current = token
     for _ in range(UNREAL_DEPTH + 1):
         if current.i in opaque:

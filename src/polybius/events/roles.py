@@ -41,6 +41,7 @@ from polybius.records import Actor, ActorMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
 PEACEFUL_PROTEST = "Peaceful protest"
+CROWDS = {"Protests": "protesters", "Riots": "rioters"}  # event type -> its crowd in generic.toml
 ARMED_GROUPS = frozenset({2, 3, 4})  # rebels, political and identity militias
 UNIDENTIFIED = "Unidentified"  # ACLED's unnamed armed group: a claimant's name replaces it
 CLAIM_SENTENCES = 2  # how far after an attack its claim is looked for
@@ -323,8 +324,12 @@ def with_crowd(roles: Roles, sub_type: SubEventType, evidence: Span) -> Roles:
     sentence names the crowd by no word we know ("police dispersed hundreds of opposition
     supporters"), the generic crowd is actor1 (its evidence the event word) and the force that met
     it, if named, actor2; a peaceful protest has no actor2."""
-    crowd = {"Protests": Actor("Protesters", PROTESTERS), "Riots": Actor("Rioters", RIOTERS)}.get(sub_type.event_type)
-    if crowd is None or any(a is not None and a.actor.inter == crowd.inter for a in (roles.actor1, roles.actor2)):
+    key = CROWDS.get(sub_type.event_type)
+    if key is None:
+        return roles
+    group = catalog().groups[key]
+    crowd = Actor(group.name(None), group.inter)  # "Protesters", localized later like any generic group
+    if any(a is not None and a.actor.inter == crowd.inter for a in (roles.actor1, roles.actor2)):
         return roles
     if roles.actor2 is not None:
         return roles  # two other parties named: leave the parse's reading alone
