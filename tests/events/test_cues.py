@@ -50,9 +50,10 @@ def test_a_misspelt_type_name_is_an_error_naming_the_file(tmp_path, original, mi
         load_cues(path)
 
 
-def test_a_missing_table_is_an_error_naming_the_file(tmp_path):
+@pytest.mark.parametrize("table", ["support", "seized_goods", "unreal"])
+def test_a_missing_table_is_an_error_naming_the_file(tmp_path, table):
     text = (DATA / "cues.toml").read_text(encoding="utf-8")
     path = tmp_path / "cues.toml"
-    path.write_text(text.replace("[support]", "[supports]", 1), encoding="utf-8")
-    with pytest.raises(ValueError, match=r"cues\.toml: missing table or key 'support'"):
+    path.write_text(text.replace(f"[{table}]", f"[{table}_renamed]", 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"cues\.toml: missing table or key '{table}'"):
         load_cues(path)

@@ -180,8 +180,12 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
         raw = tomllib.load(handle)
     try:
         _check_taxonomy_names(raw, path)
+        return _cues(raw, path)
     except KeyError as missing:
         raise ValueError(f"{path}: missing table or key {missing}") from None
+
+
+def _cues(raw: dict, path: Path) -> Cues:
     labelled: dict[Phrase, set[str]] = defaultdict(set)
     for sub_type, words in raw["triggers"].items():
         for word in words:
