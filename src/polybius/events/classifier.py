@@ -84,6 +84,18 @@ class Prediction:
         kept = tuple((label, p) for label, p in self.ranked if label in allowed)
         if not kept or kept[0][1] < RETYPE_SHARE * self.ranked[0][1]:
             return Prediction(None, 1.0, self.label, self.event_probability, ())
+        return self._among(kept)
+
+    def as_event(self, allowed: set[str]) -> "Prediction":
+        """The most probable `allowed` sub-type as the answer, whatever the event share: for a sentence
+        that a rule, not the classifier, finds to report an event (updates.py). No event when none
+        is allowed."""
+        kept = tuple((label, p) for label, p in self.ranked if label in allowed)
+        if not kept:
+            return Prediction(None, 1.0, self.label, self.event_probability, ())
+        return self._among(kept)
+
+    def _among(self, kept: tuple[tuple[str, float], ...]) -> "Prediction":
         total = sum(p for _, p in kept)
         scaled = tuple((label, p / total * self.event_probability) for label, p in kept)
         return Prediction(kept[0][0], scaled[0][1], self.label, self.event_probability, scaled)

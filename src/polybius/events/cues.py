@@ -126,6 +126,8 @@ class Cues:
     seized_goods: frozenset[str]  # objects of "seize" that are not territory
     claimed: frozenset[str]
     undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
+    toll_tallies: frozenset[str]  # nouns that count the dead ("death toll", "number of people killed")
+    toll_verbs: frozenset[str]  # verbs that revise such a count ("has risen to 160")
     own_cue_types: frozenset[str]  # event types whose sub-types each need a cue of their own (support.py)
     harm_families: frozenset[str]  # event types that any word of harm or violence supports
     violent_types: frozenset[str]  # event types whose cues count as words of violence
@@ -218,6 +220,8 @@ def _cues(raw: dict, path: Path) -> Cues:
         seized_goods=frozenset(raw["seized_goods"]["words"]),
         claimed=frozenset(raw["roles"]["claimed"]),
         undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),
+        toll_tallies=frozenset(raw["toll_update"]["tallies"]),
+        toll_verbs=frozenset(raw["toll_update"]["verbs"]),
         own_cue_types=frozenset(raw["support"]["own_cue_types"]),
         harm_families=frozenset(raw["support"]["harm_families"]),
         violent_types=frozenset(raw["support"]["violent_types"]),

@@ -4,7 +4,8 @@ A sentence is a candidate only when it holds a trigger or harm cue (data/cues.to
 embedded together and classified. The trigger is the cue of the predicted sub-type nearest to the
 root of the parse. Only sub-types that a real cue of the sentence supports are possible
 (support.py); a mention whose every cue is unreal (planned, threatened, denied, negated) is
-dropped: it reports no event that happened.
+dropped: it reports no event that happened. A sentence that revises the toll of a named event
+reports that event, whatever the classifier says (updates.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from polybius.events.fatalities import in_running_tally
 from polybius.events.refine import is_accident, refine
 from polybius.events.support import DISRUPTED, supported_types
 from polybius.events.taxonomy import SubEventType, taxonomy
+from polybius.events.updates import updated_event
 
 # How far up the parse an unreal governor is looked for ("threatened to launch an attack").
 UNREAL_DEPTH = 5
@@ -80,12 +82,17 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
         classified = classify_sentences(doc, classifier)
     detections = []
     for sentence, matches, prediction in classified:
-        if prediction.sub_type is None or is_accident(sentence):
+        if is_accident(sentence):
             continue
         real = [m for m in matches if not is_unreal(m.head(doc))]
-        if only_tallies_deaths(doc, real):
+        revised = updated_event(doc, sentence, real) if prediction.sub_type is None else None
+        if revised is not None:  # a revised toll reports the event it names
+            matches = [revised]
+            prediction = prediction.as_event(set(revised.sub_types))
+        elif prediction.sub_type is None or only_tallies_deaths(doc, real):
             continue
-        prediction = prediction.within(supported_types(sentence, real))
+        else:
+            prediction = prediction.within(supported_types(sentence, real))
         if prediction.sub_type is None:
             continue
         sub_type = taxonomy().get(prediction.sub_type)
