@@ -77,3 +77,12 @@ def test_bad_spans_are_refused(make_document, gazetteer):
     document = make_document("Gao.")
     with pytest.raises(ValueError, match="not inside"):
         find_places(document, gazetteer, toponyms=[(2, 40)])
+
+
+def test_a_people_named_in_the_text_joins_the_country_focus(places_of):
+    # "Gaza" alone is read as the Mozambican province (an admin area outranks a town of its size);
+    # "Palestinians" and "Palestinian" are no toponyms but say where the article is.
+    text = "Israeli troops shot dead 58 Palestinians at the Gaza border on Monday, Palestinian medics said."
+    _, mentions = places_of(text)
+    assert _place(mentions, "Gaza").country_code == "PS"
+    assert [m.span.text for m in mentions] == ["Gaza"]  # the demonyms are still no places

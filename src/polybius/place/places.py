@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from polybius.nlp import Document
 from polybius.place.gazetteer import Gazetteer
-from polybius.place.recognize import detect
+from polybius.place.recognize import demonym_countries, detect
 from polybius.place.relations import is_distance_unit, relate
 from polybius.place.build import NameKind
 from polybius.place.resolve import resolve
@@ -25,7 +25,8 @@ def find_places(
     else:
         found = [make_toponym(text, int(start), int(end)) for start, end in toponyms]
     ordered = sorted(range(len(found)), key=lambda i: (found[i].start, found[i].end))
-    resolutions = resolve(text, [found[i] for i in ordered], gazetteer)
+    peoples = demonym_countries(document.doc, gazetteer)
+    resolutions = resolve(text, [found[i] for i in ordered], gazetteer, peoples)
     mentions: list[PlaceMention | None] = [None] * len(found)
     for i, resolution in zip(ordered, resolutions):
         candidate, start, end = resolution.candidate, resolution.toponym.start, resolution.toponym.end

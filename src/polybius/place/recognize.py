@@ -16,6 +16,8 @@ gazetteer knows the two together.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
 from polybius.nlp import Document
@@ -61,6 +63,20 @@ def detect(document: Document, gazetteer: Gazetteer) -> list[Toponym]:
             end -= 1  # "Timbuktu." -> "Timbuktu"
         out.append(make_toponym(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
     return out
+
+
+def demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
+    """The countries the article names by their people ("Israeli troops", "Palestinians"), with how
+    often: no toponyms, but they tell the resolver where the article is (resolve.py)."""
+    found: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        candidates = gazetteer.candidates(ent.text)
+        countries = {c.place.country_code for c in candidates if c.kind == NameKind.DEMONYM}
+        if len(countries) == 1 and all(c.kind == NameKind.DEMONYM for c in candidates):
+            found[countries.pop()] += 1
+    return found
 
 
 def _with_particle(doc: Doc, start: int, end: int, gazetteer: Gazetteer, after: int) -> int:

@@ -72,8 +72,11 @@ def weights() -> Weights:
                    fuzzy_kinds=frozenset(data["fuzzy"]["classes"]) | frozenset(data["fuzzy"]["codes"]))
 
 
-def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Resolution]:
-    """The best reading of each toponym (None when the gazetteer has no entry for it)."""
+def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
+            peoples: Counter[str] | None = None) -> list[Resolution]:
+    """The best reading of each toponym (None when the gazetteer has no entry for it). `peoples`: the
+    countries the text names by demonym ("Israeli", "Palestinians"), which join the country focus as
+    mentions of those countries ("Gaza" beside them is in Palestine, not Mozambique)."""
     w = weights()
     groups: dict[str, list[int]] = defaultdict(list)  # one reading per name per article
     for i, toponym in enumerate(toponyms):
@@ -103,7 +106,7 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
     readings = {key: max(cands, key=lambda c: priors[key][c.place.geonameid]) for key, cands in options.items() if cands}
     ranked: dict[str, list[tuple[float, Candidate]]] = {}
     for _ in range(int(w.terms["rounds"])):
-        focus = _Focus(readings, groups)
+        focus = _Focus(readings, groups, peoples or Counter())
         for key, cands in options.items():
             scored = []
             for n, c in enumerate(cands):
@@ -135,13 +138,14 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Re
 
 class _Focus:
     """The article's country and admin1 focus implied by the current readings: the share of the other
-    names' mentions that lie in a country or admin1 area (a name never votes for itself)."""
+    names' mentions (and of the demonyms) that lie in a country or admin1 area (a name never votes
+    for itself)."""
 
-    def __init__(self, readings: dict[str, Candidate], groups: dict[str, list[int]]):
+    def __init__(self, readings: dict[str, Candidate], groups: dict[str, list[int]], peoples: Counter[str]):
         self.readings = readings
         self.mentions = {key: len(groups[key]) for key in readings}
-        self.total = sum(self.mentions.values())
-        self.countries: Counter[str] = Counter()
+        self.total = sum(self.mentions.values()) + sum(peoples.values())
+        self.countries: Counter[str] = Counter(peoples)
         self.admin1s: Counter[tuple[str, str]] = Counter()
         for key, c in readings.items():
             self.countries[c.place.country_code] += self.mentions[key]
