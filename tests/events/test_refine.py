@@ -1,6 +1,7 @@
 """ACLED rules over the classifier's answer: weapons, disrupted weapons, protests, territory, targets."""
 
 from polybius.events.classifier import Prediction
+from polybius.events.detect import detect
 from polybius.events.refine import refine
 from polybius.events.taxonomy import taxonomy
 
@@ -104,3 +105,14 @@ def test_seizing_goods_takes_no_territory(nlp):
                  "seized") == "Disrupted weapons use"
     assert apply(nlp, "Jihadists seized the town of Konna on Thursday.", "Non-state actor overtakes territory",
                  "seized") == "Non-state actor overtakes territory"
+
+
+def test_an_attack_on_people_at_a_protest_is_excessive_force(nlp):
+    # The classifier reads "shot dead 58 Palestinians" as an attack on civilians; the protest they
+    # were shot at makes it excessive force against protesters (ACLED), whoever fired.
+    [found] = detect(nlp("Israeli troops shot dead 58 Palestinians during mass protests on the Gaza border on Monday."))
+    assert found.sub_type.name == "Excessive force against protesters"
+    [found] = detect(nlp("Three demonstrators were killed in Baghdad on Friday."))
+    assert found.sub_type.name == "Excessive force against protesters"
+    [found] = detect(nlp("Gunmen killed two villagers in an attack on a market in Borno."))
+    assert found.sub_type.name == "Attack"

@@ -8,7 +8,8 @@ definitions:
   not the attack's;
 - protests: violent protesters make a riot; lethal force on peaceful protesters is excessive force;
   dispersal or detention without serious harm is a protest with intervention; with neither, a
-  protest is peaceful, whatever it is about ("to decry the arrests");
+  protest is peaceful, whatever it is about ("to decry the arrests"); an attack on people at a
+  protest or on the protesters themselves is excessive force;
 - territory: who took the place decides Government regains vs Non-state actor overtakes, and a
   take-over after a withdrawal with no fighting is a Non-violent transfer of territory; seizing
   goods (weapons, vehicles, cattle: [seized_goods]) takes no territory: by state forces it is
@@ -53,6 +54,9 @@ TARGET_PREPOSITIONS = {"on", "against", "at", "upon"}
 CAUSE_PREPOSITIONS = {"for", "after", "since", "following", "despite", "than"}
 ELSEWHERE_CLAUSES = {"relcl", "advcl", "ccomp", "parataxis"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"}
+# An attack on people at a protest ("shot dead 58 Palestinians during mass protests", "killed three
+# protesters") is excessive force against protesters, whoever did it (ACLED).
+PROTEST_SETTINGS = {"during", "at", "amid", "in"}
 
 
 def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, trigger: Token,
@@ -70,6 +74,8 @@ def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, 
         name = _by_taker(name, sentence, trigger, cue_set)
     if name == "Attack" and _armed_target(trigger, cue_set):
         name = "Armed clash"
+    if name == "Attack" and _at_a_protest(trigger, cue_set):
+        name = "Excessive force against protesters"
     return taxonomy().get(name)
 
 
@@ -164,6 +170,19 @@ def _is_cause(token: Token, cue_set: Cues) -> bool:
         if current.head.i == current.i:
             return False
         current = current.head
+    return False
+
+
+def _at_a_protest(trigger: Token, cue_set: Cues) -> bool:
+    """The violence was done at a protest or to the protesters: a protest word is where it happened
+    ("during mass protests") or who suffered it ("shot three demonstrators", "protesters were killed")."""
+    verb = _verb_of(trigger)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PROTEST_SETTINGS:
+            if any(_is_protesting(noun, cue_set) for noun in child.children if noun.dep_ == "pobj"):
+                return True
+        elif child.dep_ in ("dobj", "nsubjpass") and _is_protesting(child, cue_set):
+            return True
     return False
 
 
