@@ -391,3 +391,15 @@ def test_a_misspelt_harmless_sub_type_is_a_clear_error():
 
     with pytest.raises(ValueError, match=r"fatalities.toml: \[harmless\].*'Arrest'"):
         harmless_sub_types(["Arrest", "Agreement"])
+
+
+def test_a_fatality_file_missing_a_key_is_an_error_naming_it():
+    from importlib import resources
+
+    from polybius.events.fatalities.lexicon import parse_lexicon
+
+    text = resources.files("polybius.events").joinpath("data/fatalities.toml").read_text("utf-8")
+    assert parse_lexicon(text).toll_nouns  # the bundled file parses
+    without = text.replace("fatal_ends = ", "fatal_endings = ")
+    with pytest.raises(ValueError, match=r"my_fatalities.toml: missing table or key 'fatal_ends'"):
+        parse_lexicon(without, "my_fatalities.toml")

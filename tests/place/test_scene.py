@@ -173,3 +173,15 @@ def test_a_country_owning_its_war_is_its_setting(places_of, gazetteer):
 def test_proximity_to_a_town_is_near_it(places_of):
     _, mentions = places_of("The camp's proximity to Mosul worried the officers.")
     assert _mention(mentions, "Mosul").relation == "near"
+
+
+def test_a_scene_file_missing_a_list_is_an_error_naming_it():
+    from importlib import resources
+
+    from polybius.place.scene import parse_words
+
+    text = resources.files("polybius.place").joinpath("data/scene.toml").read_text("utf-8")
+    assert "retaliation" in parse_words(text).answers  # the bundled file parses
+    without = text.replace("answers = ", "answer = ")
+    with pytest.raises(ValueError, match=r"my_scene.toml: missing word lists \['answers'\]"):
+        parse_words(without, "my_scene.toml")

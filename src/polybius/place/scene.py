@@ -47,9 +47,20 @@ class _Words:
     owned_by_country: frozenset[str]
 
 
+SCENE_WORDS = "polybius/place/data/scene.toml"
+
+
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    data = tomllib.loads(resources.files("polybius.place").joinpath("data/scene.toml").read_text("utf-8"))
+    return parse_words(resources.files("polybius.place").joinpath("data/scene.toml").read_text("utf-8"))
+
+
+def parse_words(text: str, source: str = SCENE_WORDS) -> _Words:
+    """The scene words of a TOML text; a missing list is an error naming `source`."""
+    data = tomllib.loads(text)
+    missing = [name for name in _Words.__dataclass_fields__ if name not in data]
+    if missing:
+        raise ValueError(f"{source}: missing word lists {missing}")
     return _Words(**{name: frozenset(data[name]) for name in _Words.__dataclass_fields__})
 
 

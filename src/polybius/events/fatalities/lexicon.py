@@ -68,7 +68,19 @@ def _number_words(lex: Lexicon) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = tomllib.loads(resources.files("polybius.events").joinpath("data/fatalities.toml").read_text("utf-8"))
+    """The bundled fatality words, read once per process."""
+    return parse_lexicon(resources.files("polybius.events").joinpath("data/fatalities.toml").read_text("utf-8"))
+
+
+def parse_lexicon(text: str, source: str = SOURCE) -> Lexicon:
+    """The fatality words of a TOML text; a missing table or key is an error naming `source`."""
+    try:
+        return _lexicon(tomllib.loads(text), source)
+    except KeyError as missing:
+        raise ValueError(f"{source}: missing table or key {missing}") from None
+
+
+def _lexicon(raw: dict, source: str) -> Lexicon:
     numbers, deaths, quals = cardinals(), raw["deaths"], raw["qualifiers"]
     words = lambda values: frozenset(v.lower() for v in values)  # noqa: E731
     qualifiers = [
@@ -110,7 +122,7 @@ def lexicon() -> Lexicon:
         changed_from=words(raw["superseded"]["changed_from"]),
         revision_verbs=words(raw["superseded"]["revision_verbs"]),
         old_figure_words=words(raw["superseded"]["old_figure_words"]),
-        harmless_sub_types=harmless_sub_types(raw["harmless"]["sub_types"]),
+        harmless_sub_types=harmless_sub_types(raw["harmless"]["sub_types"], source),
     )
     return dataclasses.replace(
         lex,
