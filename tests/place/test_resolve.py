@@ -86,3 +86,12 @@ def test_a_people_named_in_the_text_joins_the_country_focus(places_of):
     _, mentions = places_of(text)
     assert _place(mentions, "Gaza").country_code == "PS"
     assert [m.span.text for m in mentions] == ["Gaza"]  # the demonyms are still no places
+
+
+def test_a_country_name_is_the_country_unless_a_qualifier_makes_it_a_hamlet(places_of):
+    # Dayton lies 60 km from the Ohio village of Russia (650 people): focus and coherence alone
+    # would pick the village.
+    _, mentions = places_of("Officials in Dayton said Russia had tried to sway the vote.")
+    assert _place(mentions, "Russia").country_code == "RU"
+    _, mentions = places_of("Residents of Russia, Ohio, said the vote was calm.")
+    assert (_place(mentions, "Russia").country_code, _place(mentions, "Russia").admin1) == ("US", "Ohio")

@@ -13,8 +13,9 @@ whose name holds the name as a word ("the Ifoghas mountains" -> "Adrar des Ifôg
 nothing matches, names one letter off (towns and admin areas, or features of the head word's kind).
 Two passes: the priors alone pick a first reading of every toponym; the focus and neighbours they
 imply then rescore every candidate. One name is read the same way throughout an article. A reading
-one letter off, or a hamlet abroad, is trusted only inside the article's countries; a country named
-right next to the name constrains it (ties.py); the best trusted reading is kept.
+one letter off, or a hamlet abroad, is trusted only inside the article's countries, and a hamlet
+named like a country only with a qualifier ("Russia, Ohio"); a country named right next to the name
+constrains it (ties.py); the best trusted reading is kept.
 """
 
 from __future__ import annotations
@@ -130,7 +131,9 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
         # best trusted reading stands ("Konna" is the Malian village in a report from Mali, not the
         # Irish hamlet that scores higher on its own).
         allowed = group_ties[key].allow(ranked.get(key, []))
-        trusted = [(score, c) for score, c in allowed if _trusted(key, c, readings)]
+        tied = qualifiers.get(key, ())
+        trusted = [(score, c) for score, c in allowed
+                   if _trusted(key, c, readings) and not _hamlet_named_like_a_country(c, options[key], tied)]
         score, best = trusted[0] if trusted else (0.0, group_ties[key].fallback(gazetteer))
         out.append(Resolution(toponym, best, score))
     return out  # type: ignore[return-value]
@@ -191,6 +194,13 @@ def _no_support_for_namesake_regions(cands: list[Candidate], support: np.ndarray
 
 def _trusted(key: str, c: Candidate, readings: dict[str, Candidate]) -> bool:
     return not (c.fuzzy or _small_and_foreign(c)) or _in_focus(key, c, readings)
+
+
+def _hamlet_named_like_a_country(c: Candidate, options: list[Candidate], tied) -> bool:
+    """ "Russia" is the country, not the Ohio village of 650, however many Ohio towns the article
+    names; only a qualifier ("Russia, Ohio") makes it the village."""
+    return (c.place.feature_class == "P" and c.place.population < _HAMLET and c.place.geonameid not in tied
+            and any(o.place.feature_code.startswith("PCL") for o in options))
 
 
 def _small_and_foreign(c: Candidate) -> bool:
