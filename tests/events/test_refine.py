@@ -116,3 +116,6 @@ def test_an_attack_on_people_at_a_protest_is_excessive_force(nlp):
     assert found.sub_type.name == "Excessive force against protesters"
     [found] = detect(nlp("Gunmen killed two villagers in an attack on a market in Borno."))
     assert found.sub_type.name == "Attack"
+    # "strikes" are air strikes as often as walkouts: no protest.
+    [found] = detect(nlp("At least 14 civilians including three children were killed in strikes on Sunday."))
+    assert found.sub_type.name != "Excessive force against protesters"

@@ -179,11 +179,19 @@ def _at_a_protest(trigger: Token, cue_set: Cues) -> bool:
     verb = _verb_of(trigger)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PROTEST_SETTINGS:
-            if any(_is_protesting(noun, cue_set) for noun in child.children if noun.dep_ == "pobj"):
+            if any(_only_a_protest(noun, cue_set) for noun in child.children if noun.dep_ == "pobj"):
                 return True
-        elif child.dep_ in ("dobj", "nsubjpass") and _is_protesting(child, cue_set):
+        elif child.dep_ in ("dobj", "nsubjpass") and _only_a_protest(child, cue_set):
             return True
     return False
+
+
+def _only_a_protest(token: Token, cue_set: Cues) -> bool:
+    """The word names a protest and nothing else: "protests", "marchers", but not "strikes", which
+    are air strikes as often as walkouts."""
+    protests = {s.name for s in taxonomy().sub_types.values() if s.event_type == PROTESTS}
+    covering = [m for m in cue_set.triggers.find(token.sent) if m.start <= token.i < m.end]
+    return bool(covering) and all(m.sub_types <= protests for m in covering)
 
 
 def _is_protesting(token: Token, cue_set: Cues) -> bool:
