@@ -169,7 +169,7 @@ def test_who_runs_the_reporting_media_is_not_a_party(nlp):
 
 
 def test_an_unnamed_crowd_is_still_actor1_of_a_protest_or_riot(nlp):
-    from polybius.events.roles import Roles, with_crowd
+    from polybius.events.conventions import Roles, with_crowd
 
     text = "Kenyan police fired tear gas to disperse hundreds of opposition supporters."
     police = mention(text, "Kenyan police", POLICE)
@@ -199,7 +199,7 @@ def test_a_government_body_is_a_party_only_to_an_agreement(nlp):
 
 
 def test_the_group_that_claims_an_attack_in_the_next_sentences_is_its_doer(nlp):
-    from polybius.events.roles import with_claimant
+    from polybius.events.conventions import with_claimant
 
     islamic_state = Actor("Islamic State", 2, None)
     text = ("A suicide bomber blew himself up outside a voter registration centre in Kabul on Sunday. "

@@ -24,7 +24,8 @@ from polybius.events.context import (OWN_DATE_RULES, PUBLICATION_RULE, SCENE_RUL
 from polybius.events.detect import Detection, detect
 from polybius.events.fatalities import added, adds_to_toll_before, count_fatalities, count_follow_up, counts_deaths
 from polybius.events.headline import drop_restated_headline
-from polybius.events.roles import Roles, assign_roles, with_claimant, with_crowd
+from polybius.events.conventions import Roles, with_claimant, with_crowd
+from polybius.events.roles import assign_roles
 from polybius.nlp import Document
 from polybius.place import Gazetteer, country_place, focus_place, place_event
 from polybius.records import ActorMention, EventDate, EventMention, FatalityCount, PlaceMention, TimeExpression
