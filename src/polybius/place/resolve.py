@@ -276,10 +276,12 @@ def _qualifiers(text: str, toponyms: list[Toponym], groups, options) -> dict[str
         if between.strip() not in (",", "") or len(between) > 3:
             continue
         areas = options.get(key_of[i + 1], [])
+        # "Russia, the US and France" lists countries: a country's name takes no country qualifier.
+        listed = any(c.place.feature_code.startswith("PCL") for c in options.get(key_of[i], []))
         for c in options.get(key_of[i], []):
             for area in areas:
                 code = area.place.feature_code
-                if code.startswith("PCL") and area.place.country_code == c.place.country_code:
+                if code.startswith("PCL") and not listed and area.place.country_code == c.place.country_code:
                     out[key_of[i]].add(c.place.geonameid)
                 elif code == "ADM1" and (area.place.country_code, area.admin1_code) == (
                     c.place.country_code, c.admin1_code
