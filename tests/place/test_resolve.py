@@ -93,8 +93,8 @@ def test_a_country_name_is_the_country_unless_a_qualifier_makes_it_a_hamlet(plac
     # would pick the village.
     _, mentions = places_of("Officials in Dayton said Russia had tried to sway the vote.")
     assert _place(mentions, "Russia").country_code == "RU"
-    # A list of countries is no qualifier: "Russia, the US" does not put Russia in the US.
-    _, mentions = places_of("Officials in Dayton said Russia, the US and France had met.")
+    # A list of countries is no qualifier: "Russia, America" does not put Russia in the US.
+    _, mentions = places_of("Officials in Dayton said Russia, America and France had met.")
     assert _place(mentions, "Russia").country_code == "RU"
     _, mentions = places_of("Residents of Russia, Ohio, said the vote was calm.")
     assert (_place(mentions, "Russia").country_code, _place(mentions, "Russia").admin1) == ("US", "Ohio")
