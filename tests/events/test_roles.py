@@ -256,3 +256,15 @@ def test_a_name_in_apposition_beats_a_description_and_an_enemy_in_a_modifier_sta
     text = "A British soldier fighting against Islamic State has died in an explosion in Syria."
     mentions = [mention(text, "A British soldier", soldier), mention(text, "Islamic State", islamic_state)]
     assert "Islamic State" in names(roles_of(nlp, text, "Remote explosive/landmine/IED", "explosion", mentions))[:2]
+
+
+def test_what_an_unnamed_victim_is_said_to_be_is_no_party(nlp):
+    text = "Five men were beaten to death by a mob on suspicion of being child kidnappers."
+    mob = Actor("Rioters", 5, None)
+    mentions = [mention(text, "a mob", mob), mention(text, "child kidnappers", GUNMEN)]
+    assert names(roles_of(nlp, text, "Mob violence", "beaten", mentions))[:2] == ("Rioters", None)
+    # A group with a name of its own is still who they are said to be, as ACLED codes it.
+    text = "Police arrested three men suspected of being Boko Haram members in Maiduguri."
+    boko_haram = Actor("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2, None)
+    mentions = [mention(text, "Police", POLICE), mention(text, "Boko Haram members", boko_haram)]
+    assert names(roles_of(nlp, text, "Arrests", "arrested", mentions))[:2] == ("Police Forces", boko_haram.name)

@@ -125,6 +125,7 @@ class Cues:
     claim_verbs: frozenset[str]
     seized_goods: frozenset[str]  # objects of "seize" that are not territory
     claimed: frozenset[str]
+    alleging: frozenset[str]  # "suspected of being X": what X is said to be, not a party
     undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
     toll_tallies: frozenset[str]  # nouns that count the dead ("death toll", "number of people killed")
     toll_verbs: frozenset[str]  # verbs that revise such a count ("has risen to 160")
@@ -219,6 +220,7 @@ def _cues(raw: dict, path: Path) -> Cues:
         claim_verbs=frozenset(raw["roles"]["claims"]),
         seized_goods=frozenset(raw["seized_goods"]["words"]),
         claimed=frozenset(raw["roles"]["claimed"]),
+        alleging=frozenset(raw["roles"]["alleging"]),
         undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),
         toll_tallies=frozenset(raw["toll_update"]["tallies"]),
         toll_verbs=frozenset(raw["toll_update"]["verbs"]),

@@ -12,7 +12,8 @@ placed on a side by its path to the trigger:
   "with X" ("clashed with X"), "of X" under an event noun ("the arrest of X"), the second of
   "between X and Y".
 A party named inside the description of an unnamed one ("the attackers, believed to be members of a
-Dogon militia") is who that one is, and takes its place. Within a side, the first mention is the
+Dogon militia") is who that one is, and takes its place; an unnamed one that someone is only said to
+be ("on suspicion of being child kidnappers") is no party. Within a side, the first mention is the
 actor and the rest (allies joined by "and") are associated actors. Mentions on no side fill the
 empty places in order of appearance.
 
@@ -63,6 +64,8 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
         head = _head(doc, mention)
         if head is None or in_another_event(head, trigger):
             continue  # "... after gunmen killed 160 people": the gunmen are the other event's
+        if _alleged(head) and _specificity(mention.actor) < 2:
+            continue  # "beaten on suspicion of being child kidnappers": the victims, not kidnappers
         if speaker is not None and (_names_speaker(head, speaker) or _set_off_name(doc, mention, speaker)):
             spoke.append(mention)  # "the MNLA said it had retaken Menaka": the speaker did it
         elif not _is_reporter(head):
@@ -104,6 +107,16 @@ def _specificity(actor: Actor) -> int:
     return 1 if catalog().match_unlocalized(actor.name) is not None else 2
 
 
+def _alleged(head: Token) -> bool:
+    """What someone is said to be ("on suspicion of being child kidnappers", "women accused of being
+    witches"); a group with a name of its own is still coded ("suspected of being Boko Haram members")."""
+    be = head.head
+    if head.dep_ != "attr" or be.lemma_ != "be" or be.dep_ != "pcomp":
+        return False
+    of = be.head
+    return of.lower_ == "of" and of.head.lemma_.lower() in cues().alleging
+
+
 def _describes(token: Token, party: Token) -> bool:
     """The token sits in an apposition to the party's noun, or in what a verb says its subject is
     ("the attackers, believed to be members of X"; "gunmen, who were members of X")."""
@@ -114,6 +127,8 @@ def _describes(token: Token, party: Token) -> bool:
         current = current.head
         if current.i == party.i:
             return through_description or predicate
+        if predicate and current.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False  # what another is said to be: "police arrested men suspected of being X"
         if predicate and party.dep_ == "nsubj" and party.head.i == current.i:
             return True
     return False
