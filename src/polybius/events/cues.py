@@ -127,7 +127,8 @@ class Cues:
     claimed: frozenset[str]
     alleging: frozenset[str]  # "suspected of being X": what X is said to be, not a party
     undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
-    toll_tallies: frozenset[str]  # nouns that count the dead ("death toll", "number of people killed")
+    tolls: frozenset[str]  # nouns that count the dead by themselves ("the death toll")
+    counts: frozenset[str]  # nouns that count the dead with a word of death ("the number of people killed")
     toll_verbs: frozenset[str]  # verbs that revise such a count ("has risen to 160")
     own_cue_types: frozenset[str]  # event types whose sub-types each need a cue of their own (support.py)
     harm_families: frozenset[str]  # event types that any word of harm or violence supports
@@ -222,7 +223,8 @@ def _cues(raw: dict, path: Path) -> Cues:
         claimed=frozenset(raw["roles"]["claimed"]),
         alleging=frozenset(raw["roles"]["alleging"]),
         undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),
-        toll_tallies=frozenset(raw["toll_update"]["tallies"]),
+        tolls=frozenset(raw["toll_update"]["tolls"]),
+        counts=frozenset(raw["toll_update"]["counts"]),
         toll_verbs=frozenset(raw["toll_update"]["verbs"]),
         own_cue_types=frozenset(raw["support"]["own_cue_types"]),
         harm_families=frozenset(raw["support"]["harm_families"]),

@@ -27,10 +27,13 @@ def updated_event(doc: Doc, sentence: SpacySpan, matches: list[CueMatch], cue_se
     for verb in sentence:
         if verb.lemma_.lower() not in cue_set.toll_verbs or not _states_figure(verb):
             continue
-        for tally in (c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in cue_set.toll_tallies):
-            held = set(t.i for t in tally.subtree)
+        for tally in (c for c in verb.children if c.dep_ == "nsubj"):
+            noun = tally.lemma_.lower()
+            if noun not in cue_set.tolls and noun not in cue_set.counts:
+                continue
+            held = {t.i for t in tally.subtree}
             inside = [m for m in matches if m.head(doc).i in held]
-            if tally.lemma_.lower() != "toll" and not any(HARM in m.sub_types for m in inside):
+            if noun not in cue_set.tolls and not any(HARM in m.sub_types for m in inside):
                 continue  # "the number of displaced people rose": no count of the dead
             named = [m for m in inside if _names_an_event(m.head(doc), m)]
             if named:
