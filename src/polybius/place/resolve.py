@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache, reduce
 from importlib import resources
@@ -196,10 +197,10 @@ def _trusted(key: str, c: Candidate, readings: dict[str, Candidate]) -> bool:
     return not (c.fuzzy or _small_and_foreign(c)) or _in_focus(key, c, readings)
 
 
-def _hamlet_named_like_a_country(c: Candidate, options: list[Candidate], tied) -> bool:
+def _hamlet_named_like_a_country(c: Candidate, options: list[Candidate], tied: Collection[int]) -> bool:
     """ "Russia" is the country, not the Ohio village of 650, however many Ohio towns the article
     names; only a qualifier ("Russia, Ohio") makes it the village."""
-    return (c.place.feature_class == "P" and c.place.population < _HAMLET and c.place.geonameid not in tied
+    return (_small_and_foreign(c) and c.place.geonameid not in tied
             and any(o.place.feature_code.startswith("PCL") for o in options))
 
 
@@ -276,7 +277,7 @@ def _qualifiers(text: str, toponyms: list[Toponym], groups, options) -> dict[str
         if between.strip() not in (",", "") or len(between) > 3:
             continue
         areas = options.get(key_of[i + 1], [])
-        # "Russia, the US and France" lists countries: a country's name takes no country qualifier.
+        # "Russia, America and France" lists countries: a country's name takes no country qualifier.
         listed = any(c.place.feature_code.startswith("PCL") for c in options.get(key_of[i], []))
         for c in options.get(key_of[i], []):
             for area in areas:
