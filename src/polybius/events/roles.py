@@ -34,6 +34,7 @@ from polybius.events.taxonomy import SubEventType
 from polybius.place import in_another_event
 from polybius.records import Actor, ActorMention
 
+OWN_NAME = 2  # the specificity of a group named by its own name ("Boko Haram"), not a description
 DESCRIBING = frozenset({"appos"})  # "the Kurdish militia, the Syrian Democratic Forces"
 # A government body is a party only to what governments themselves do; of the rest it is a speaker.
 GOVERNMENT = "Government"
@@ -64,7 +65,7 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
         head = _head(doc, mention)
         if head is None or in_another_event(head, trigger):
             continue  # "... after gunmen killed 160 people": the gunmen are the other event's
-        if _alleged(head) and _specificity(mention.actor) < 2:
+        if _alleged(head) and _specificity(mention.actor) < OWN_NAME:
             continue  # "beaten on suspicion of being child kidnappers": the victims, not kidnappers
         if speaker is not None and (_names_speaker(head, speaker) or _set_off_name(doc, mention, speaker)):
             spoke.append(mention)  # "the MNLA said it had retaken Menaka": the speaker did it
@@ -101,10 +102,10 @@ def _described_by_name(parties: list[tuple[ActorMention, Token]]) -> list[tuple[
 
 def _specificity(actor: Actor) -> int:
     """0 an unidentified armed group, 1 a group named by a description ("Dogon Ethnic Militia"),
-    2 a group by its own name."""
+    OWN_NAME a group by its own name."""
     if actor.name.startswith(UNIDENTIFIED):
         return 0
-    return 1 if catalog().match_unlocalized(actor.name) is not None else 2
+    return 1 if catalog().match_unlocalized(actor.name) is not None else OWN_NAME
 
 
 def _alleged(head: Token) -> bool:
