@@ -37,6 +37,15 @@ def test_a_country_in_front_of_its_troops_or_bases_says_whose_not_where(places_o
     assert chosen.span.text == "Iraq"  # the sentence before names the scene
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("A militant was killed in a US strike on Monday.", "killed"),
+    ("A jet was shot down by rebels using a missile supplied by the US.", "shot"),
+])
+def test_a_country_behind_a_strike_or_as_an_agent_says_who_not_where(places_of, gazetteer, text, trigger):
+    chosen, mentions = _event_place(places_of, gazetteer, text, trigger)
+    assert chosen is None and _mention(mentions, "US").relation == "aside"
+
+
 def test_the_place_of_the_event_an_attack_answers_is_not_the_attacks(places_of, gazetteer):
     text = ("Missiles struck two bases on Wednesday, in retaliation for the killing of a general "
             "in a drone strike in Baghdad.")
@@ -111,9 +120,12 @@ def test_the_speakers_town_gives_way_to_the_reported_one(places_of, gazetteer):
 @pytest.mark.parametrize("text, name", [
     ("Gunmen from a group based in Niger attacked a market.", "Niger"),
     ("A Kano-based militia attacked a market on Monday.", "Kano"),
+    ("Hundreds of fighters surrendered to the US-backed Syrian Democratic Forces on Tuesday.", "US"),
+    ("A Turkey-funded militia attacked a market on Monday.", "Turkey"),
 ])
 def test_a_place_that_describes_a_group_is_not_the_scene(places_of, gazetteer, text, name):
-    chosen, mentions = _event_place(places_of, gazetteer, text, "attacked")
+    trigger = "surrendered" if "surrendered" in text else "attacked"
+    chosen, mentions = _event_place(places_of, gazetteer, text, trigger)
     assert chosen is None and _mention(mentions, name).relation == "aside"
 
 

@@ -2,11 +2,14 @@
 
 find_places marks these mentions with relation "aside"; place_event and the article's focus skip them:
   a government or people   "Paris pushed for ...", "France's sole fatality", "answer Bamako's call",
-                           "Malian officers": a country, admin area or capital as the subject of an
-                           active verb ("Kidal was retaken" is a scene), owning anything but a part of
-                           itself ("Mali's north" is still Mali), or named by its demonym;
+                           "Malian officers", "supplied by the US": a country, admin area or capital
+                           as the subject of an active verb ("Kidal was retaken" is a scene) or the
+                           agent of a passive one, owning anything but a part of itself ("Mali's
+                           north" is still Mali), before whose troops or strikes it stands ("a US
+                           drone strike"), or named by its demonym;
   where a speaker was      "..., the minister told reporters in London", "a spokesman in Kabul said";
-  what someone is          "a group based in Pakistan", "a Paris-based group", "the Kidal-born commander";
+  what someone is          "a group based in Pakistan", "a Paris-based group", "the Kidal-born
+                           commander", "the US-backed SDF", "the Saudi-led coalition";
   a route                  "the Jammu-Srinagar highway" names neither town;
   a destination            "a bill allowing extraditions to China" (a noun's destination).
 A verb's destination ("troops were sent to Mali") is no scene either, unless the event's own verb
@@ -38,6 +41,7 @@ class _Words:
     speech_verbs: frozenset[str]
     listener_verbs: frozenset[str]
     describing_verbs: frozenset[str]
+    backing_verbs: frozenset[str]
     scene_verbs: frozenset[str]
     parts: frozenset[str]
     destinations: frozenset[str]
@@ -118,11 +122,13 @@ _DASHES = {"-", "–", "—"}
 
 
 def _describes_origin(doc: Doc, token: Token) -> bool:
-    """"a Paris-based group", "the Kidal-born commander": "Name-" and a describing verb's participle."""
+    """"a Paris-based group", "the Kidal-born commander", "the US-backed SDF": "Name-" and a
+    describing or backing verb's participle."""
     after = token.i + 1
-    return after + 1 < len(doc) and doc[after].text in _DASHES and (
-        doc[after + 1].lemma_.lower() in _words().describing_verbs or doc[after + 1].lower_ in _words().describing_verbs
-    )
+    if after + 1 >= len(doc) or doc[after].text not in _DASHES:
+        return False
+    words = _words().describing_verbs | _words().backing_verbs
+    return doc[after + 1].lemma_.lower() in words or doc[after + 1].lower_ in words
 
 
 def _in_route_name(doc: Doc, token: Token) -> bool:
@@ -144,6 +150,8 @@ def _stands_for_government(token: Token, place: Place | None) -> bool:
         return False
     if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
         return token.head.lemma_.lower() not in _words().scene_verbs  # "Paris said", not "Kabul saw"
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True  # "a missile allegedly supplied by the US": who acted, not where
     owner = token
     while owner.dep_ == "conj" and owner.head.i != owner.i:
         owner = owner.head  # "US and Afghan officials"
