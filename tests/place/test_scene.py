@@ -46,6 +46,23 @@ def test_a_country_behind_a_strike_or_as_an_agent_says_who_not_where(places_of, 
     assert chosen is None and _mention(mentions, "US").relation == "aside"
 
 
+@pytest.mark.parametrize("text, home", [
+    ("Ruhul Amin, from Aberdeen, was killed in an air strike on Raqqa.", "Aberdeen"),
+    ("Dean Evans, 22, a dairy farmer from Reading, was killed in an air strike on Raqqa.", "Reading"),
+    ("Anna Campbell, 26, from Lewes, East Sussex, was killed in an air strike on Raqqa.", "East Sussex"),
+])
+def test_where_a_person_comes_from_is_not_the_scene(places_of, gazetteer, text, home):
+    chosen, mentions = _event_place(places_of, gazetteer, text, "killed")
+    assert _mention(mentions, home).relation == "aside"
+    assert chosen.place.name == "Ar Raqqah"
+
+
+def test_what_is_withdrawn_from_is_still_the_scene(places_of, gazetteer):
+    chosen, _ = _event_place(places_of, gazetteer, "The withdrawal of troops from Kidal began on Monday.",
+                             "withdrawal")
+    assert chosen.place.name == "Kidal"
+
+
 def test_the_place_of_the_event_an_attack_answers_is_not_the_attacks(places_of, gazetteer):
     text = ("Missiles struck two bases on Wednesday, in retaliation for the killing of a general "
             "in a drone strike in Baghdad.")
@@ -122,6 +139,7 @@ def test_the_speakers_town_gives_way_to_the_reported_one(places_of, gazetteer):
     ("A Kano-based militia attacked a market on Monday.", "Kano"),
     ("Hundreds of fighters surrendered to the US-backed Syrian Democratic Forces on Tuesday.", "US"),
     ("A Turkey-funded militia attacked a market on Monday.", "Turkey"),
+    ("Rebels from Kidal attacked a market on Monday.", "Kidal"),
 ])
 def test_a_place_that_describes_a_group_is_not_the_scene(places_of, gazetteer, text, name):
     trigger = "surrendered" if "surrendered" in text else "attacked"

@@ -9,7 +9,8 @@ find_places marks these mentions with relation "aside"; place_event and the arti
                            drone strike"), or named by its demonym;
   where a speaker was      "..., the minister told reporters in London", "a spokesman in Kabul said";
   what someone is          "a group based in Pakistan", "a Paris-based group", "the Kidal-born
-                           commander", "the US-backed SDF", "the Saudi-led coalition";
+                           commander", "the US-backed SDF", "the Saudi-led coalition", "a farmer
+                           from Reading";
   a route                  "the Jammu-Srinagar highway" names neither town;
   a destination            "a bill allowing extraditions to China" (a noun's destination).
 A verb's destination ("troops were sent to Mali") is no scene either, unless the event's own verb
@@ -42,6 +43,7 @@ class _Words:
     listener_verbs: frozenset[str]
     describing_verbs: frozenset[str]
     backing_verbs: frozenset[str]
+    people_from: frozenset[str]
     scene_verbs: frozenset[str]
     parts: frozenset[str]
     destinations: frozenset[str]
@@ -79,6 +81,8 @@ def aside_reason(doc: Doc, start: int, end: int, place: Place | None, demonym: b
     if verb is not None and verb.lemma_.lower() in _words().speech_verbs:
         return "where a speaker was"
     if verb is not None and verb.lemma_.lower() in _words().describing_verbs or _describes_origin(doc, token):
+        return "what someone is"
+    if _home_of_someone(token):
         return "what someone is"
     if _in_route_name(doc, token):
         return "a route"
@@ -129,6 +133,19 @@ def _describes_origin(doc: Doc, token: Token) -> bool:
         return False
     words = _words().describing_verbs | _words().backing_verbs
     return doc[after + 1].lemma_.lower() in words or doc[after + 1].lower_ in words
+
+
+def _home_of_someone(token: Token) -> bool:
+    """"a dairy farmer from Reading", "Ruhul Amin, from Aberdeen,", "Luke Rutter, 22, from
+    Birkenhead": where a person comes from."""
+    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+        token = token.head  # "from Lewes, East Sussex", "from Leeds or Bradford"
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "from" or preposition.dep_ != "prep":
+        return False
+    person = preposition.head  # a person's name, an age, or a noun for people
+    return (person.ent_type_ == "PERSON" or person.pos_ == "NUM"
+            or person.pos_ == "NOUN" and person.lemma_.lower() in _words().people_from)
 
 
 def _in_route_name(doc: Doc, token: Token) -> bool:
