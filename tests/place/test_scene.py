@@ -50,6 +50,7 @@ def test_a_country_behind_a_strike_or_as_an_agent_says_who_not_where(places_of, 
     ("Ruhul Amin, from Aberdeen, was killed in an air strike on Raqqa.", "Aberdeen"),
     ("Dean Evans, 22, a dairy farmer from Reading, was killed in an air strike on Raqqa.", "Reading"),
     ("Anna Campbell, 26, from Lewes, East Sussex, was killed in an air strike on Raqqa.", "East Sussex"),
+    ("Master Sgt Johnathan J Dunbar from Austin, Texas, was killed in an air strike on Raqqa.", "Austin"),
 ])
 def test_where_a_person_comes_from_is_not_the_scene(places_of, gazetteer, text, home):
     chosen, mentions = _event_place(places_of, gazetteer, text, "killed")

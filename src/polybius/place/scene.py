@@ -143,8 +143,8 @@ def _home_of_someone(token: Token) -> bool:
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "from" or preposition.dep_ != "prep":
         return False
-    person = preposition.head  # a person's name, an age, or a noun for people
-    return (person.ent_type_ == "PERSON" or person.pos_ == "NUM"
+    person = preposition.head  # a name (of a person or a group), an age, or a noun for people
+    return (person.pos_ == "PROPN" and person.ent_type_ not in ("GPE", "LOC", "FAC") or person.pos_ == "NUM"
             or person.pos_ == "NOUN" and person.lemma_.lower() in _words().people_from)
 
 
