@@ -268,3 +268,16 @@ def test_what_an_unnamed_victim_is_said_to_be_is_no_party(nlp):
     boko_haram = Actor("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2, None)
     mentions = [mention(text, "Police", POLICE), mention(text, "Boko Haram members", boko_haram)]
     assert names(roles_of(nlp, text, "Arrests", "arrested", mentions))[:2] == ("Police Forces", boko_haram.name)
+
+
+def test_a_government_doing_violence_is_its_armed_forces_and_a_speaker_is_no_party(nlp):
+    text = "A chemical attack by the Syrian government killed dozens of people in Khan Sheikhun."
+    syria = Actor("Government of Syria", 1, "SY")
+    mentions = [mention(text, "the Syrian government", syria)]
+    # The trigger "chemical" modifies "attack", which carries the parties.
+    roles = roles_of(nlp, text, "Chemical weapon", "chemical", mentions)
+    assert names(roles)[:2] == ("Military Forces of Syria", None)
+    assert roles.actor1.actor.country == "SY"
+    text = "The Syrian government said rebels had attacked a checkpoint near Hama."
+    mentions = [mention(text, "The Syrian government", syria), mention(text, "rebels", ISLAMISTS)]
+    assert names(roles_of(nlp, text, "Armed clash", "attacked", mentions))[:2] == ("Islamist Militia", None)

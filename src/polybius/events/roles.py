@@ -1,7 +1,8 @@
 """Who did what to whom: actor1, actor2 and associated actors of one event, from the parse.
 
 Candidates are the sentence's ActorMentions that are parties to the event (a government body only
-to an agreement: "rebels signed a peace deal with the Malian government"): a mention that only
+to an agreement: "rebels signed a peace deal with the Malian government", or as its armed forces
+the doer of political violence: "a chemical attack by the Syrian government"): a mention that only
 reports it (the subject of "said", the object of "according to") is not a party, unless its report
 names itself as the doer by a pronoun ("the MNLA said it had retaken Menaka": the MNLA acts). Each party is
 placed on a side by its path to the trigger:
@@ -28,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from polybius.actors.groups import catalog
+from polybius.actors.localize import localize
 from polybius.events.conventions import CIVILIANS, UNIDENTIFIED, Roles, conventions
 from polybius.events.cues import cues, undergoes
 from polybius.events.taxonomy import SubEventType
@@ -36,9 +38,11 @@ from polybius.records import Actor, ActorMention
 
 OWN_NAME = 2  # the specificity of a group named by its own name ("Boko Haram"), not a description
 DESCRIBING = frozenset({"appos"})  # "the Kurdish militia, the Syrian Democratic Forces"
-# A government body is a party only to what governments themselves do; of the rest it is a speaker.
+# A government body is a party only to what governments themselves do, and the doer of political
+# violence as its armed forces; of the rest it is a speaker.
 GOVERNMENT = "Government"
 GOVERNMENT_ACTS = frozenset({"Agreement"})
+POLITICAL_VIOLENCE = "Political violence"
 ACTING_SIDE, OTHER, BETWEEN = 1, 2, 3
 ACTING = {"nsubj", "agent", "poss"}
 OTHER_SIDE = {"dobj", "nsubjpass", "iobj", "attr", "oprd"}
@@ -47,6 +51,7 @@ REPORTER_LINKS = frozenset({"conj", "appos", "compound", "npadvmod", "poss"})
 TARGET_PREPOSITIONS = {"on", "against", "at", "upon", "with", "toward", "towards", "into", "from"}
 # Links from an event word up to the verb that carries its participants ("air strikes targeted X",
 # "were killed in clashes", "launched an attack on X").
+TRIGGER_MODIFIES = {"amod", "compound"}  # "a chemical attack", "a drone strike": the noun carries the parties
 CLAUSE_LINKS = {"conj", "acomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "ccomp", "prep", "pobj", "dobj", "npadvmod",
                 "nsubj", "nsubjpass"}
 
@@ -60,11 +65,13 @@ def assign_roles(sentence: SpacySpan, trigger: Token, sub_type: SubEventType,
     for mention in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
         if not sentence.start_char <= mention.span.start < sentence.end_char:
             continue
-        if is_government(mention.actor) and sub_type.name not in GOVERNMENT_ACTS:
-            continue
         head = _head(doc, mention)
         if head is None or in_another_event(head, trigger):
             continue  # "... after gunmen killed 160 people": the gunmen are the other event's
+        if is_government(mention.actor) and sub_type.name not in GOVERNMENT_ACTS:
+            if sub_type.disorder_type != POLITICAL_VIOLENCE or _side(head, trigger) != ACTING_SIDE:
+                continue
+            mention = _forces_of(mention)  # "a chemical attack by the Syrian government": its army
         if _alleged(head) and _specificity(mention.actor) < OWN_NAME:
             continue  # "beaten on suspicion of being child kidnappers": the victims, not kidnappers
         if speaker is not None and (_names_speaker(head, speaker) or _set_off_name(doc, mention, speaker)):
@@ -133,6 +140,14 @@ def _describes(token: Token, party: Token) -> bool:
         if predicate and party.dep_ == "nsubj" and party.head.i == current.i:
             return True
     return False
+
+
+def _forces_of(government: ActorMention) -> ActorMention:
+    """The armed forces of a government that acts in political violence (ACLED codes no government
+    as the doer of an attack): "Military Forces of Syria" for "the Syrian government"."""
+    military = catalog().groups["military"]
+    forces = localize(Actor(military.name(None), military.inter, None), government.actor.country)
+    return ActorMention(government.span, forces)
 
 
 def is_government(actor: Actor) -> bool:
@@ -220,10 +235,12 @@ def _side(head: Token, trigger: Token) -> int | None:
 
 
 def _event_heads(trigger: Token) -> set[Token]:
-    """The trigger and the verbs it hangs from inside its own clause ("were killed in clashes")."""
+    """The trigger and the verbs it hangs from inside its own clause ("were killed in clashes"); a
+    trigger that modifies a noun ("a chemical attack by X") hangs from that noun."""
     heads, token = {trigger}, trigger
     for _ in range(3):
-        if token.dep_ not in CLAUSE_LINKS or token.head.i == token.i:
+        modifier = token is trigger and token.dep_ in TRIGGER_MODIFIES
+        if token.dep_ not in CLAUSE_LINKS and not modifier or token.head.i == token.i:
             break
         token = token.head
         heads.add(token)
