@@ -281,3 +281,11 @@ def test_a_government_doing_violence_is_its_armed_forces_and_a_speaker_is_no_par
     text = "The Syrian government said rebels had attacked a checkpoint near Hama."
     mentions = [mention(text, "The Syrian government", syria), mention(text, "rebels", ISLAMISTS)]
     assert names(roles_of(nlp, text, "Armed clash", "attacked", mentions))[:2] == ("Islamist Militia", None)
+
+
+def test_who_backs_the_doer_is_its_ally(nlp):
+    text = "The town was reclaimed by the army with the backing of Russian forces."
+    russia = Actor("Military Forces of Russia", 1, "RU")
+    mentions = [mention(text, "the army", MALI), mention(text, "Russian forces", russia)]
+    roles = roles_of(nlp, text, "Government regains territory", "reclaimed", mentions)
+    assert names(roles) == ("Military Forces of Mali", None, ["Military Forces of Russia"], [])

@@ -126,6 +126,7 @@ class Cues:
     seized_goods: frozenset[str]  # objects of "seize" that are not territory
     claimed: frozenset[str]
     alleging: frozenset[str]  # "suspected of being X": what X is said to be, not a party
+    backing: frozenset[str]  # "with the backing of X": X is the doer's ally
     undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
     tolls: frozenset[str]  # nouns that count the dead by themselves ("the death toll")
     counts: frozenset[str]  # nouns that count the dead with a word of death ("the number of people killed")
@@ -222,6 +223,7 @@ def _cues(raw: dict, path: Path) -> Cues:
         seized_goods=frozenset(raw["seized_goods"]["words"]),
         claimed=frozenset(raw["roles"]["claimed"]),
         alleging=frozenset(raw["roles"]["alleging"]),
+        backing=frozenset(raw["roles"]["backing"]),
         undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),
         tolls=frozenset(raw["toll_update"]["tolls"]),
         counts=frozenset(raw["toll_update"]["counts"]),

@@ -229,6 +229,8 @@ def _side(head: Token, trigger: Token) -> int | None:
         if parent in anchors:
             return _side_of_child(top, parent)
         if top.dep_ == "pobj" and parent.dep_ in {"prep", "agent"} and parent.head in anchors:
+            if parent.lower_ == "with" and top.lemma_.lower() in cues().backing:
+                return ACTING_SIDE  # "reclaimed by the army with the backing of Russian forces": an ally
             return _side_of_child(parent, parent.head)
         token = parent
     return None
