@@ -242,7 +242,7 @@ def _event_heads(trigger: Token) -> set[Token]:
     heads, token = {trigger}, trigger
     for _ in range(3):
         modifier = token is trigger and token.dep_ in TRIGGER_MODIFIES
-        if token.dep_ not in CLAUSE_LINKS and not modifier or token.head.i == token.i:
+        if (token.dep_ not in CLAUSE_LINKS and not modifier) or token.head.i == token.i:
             break
         token = token.head
         heads.add(token)
