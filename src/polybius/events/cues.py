@@ -128,9 +128,7 @@ class Cues:
     alleging: frozenset[str]  # "suspected of being X": what X is said to be, not a party
     backing: frozenset[str]  # "with the backing of X": X is the doer's ally
     undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
-    tolls: frozenset[str]  # nouns that count the dead by themselves ("the death toll")
-    counts: frozenset[str]  # nouns that count the dead with a word of death ("the number of people killed")
-    toll_verbs: frozenset[str]  # verbs that revise such a count ("has risen to 160")
+    toll_verbs: frozenset[str]  # verbs that revise a count of the dead ("has risen to 160")
     own_cue_types: frozenset[str]  # event types whose sub-types each need a cue of their own (support.py)
     harm_families: frozenset[str]  # event types that any word of harm or violence supports
     violent_types: frozenset[str]  # event types whose cues count as words of violence
@@ -225,8 +223,6 @@ def _cues(raw: dict, path: Path) -> Cues:
         alleging=frozenset(raw["roles"]["alleging"]),
         backing=frozenset(raw["roles"]["backing"]),
         undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),
-        tolls=frozenset(raw["toll_update"]["tolls"]),
-        counts=frozenset(raw["toll_update"]["counts"]),
         toll_verbs=frozenset(raw["toll_update"]["verbs"]),
         own_cue_types=frozenset(raw["support"]["own_cue_types"]),
         harm_families=frozenset(raw["support"]["harm_families"]),

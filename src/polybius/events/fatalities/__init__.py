@@ -63,12 +63,12 @@ Counting (count_fatalities over one event's sentence)
 """
 
 from polybius.events.fatalities.counting import (added, adds_to_toll_before, count_fatalities, count_follow_up,
-                                                 in_running_tally)
+                                                 in_running_tally, toll_figure)
 from polybius.events.fatalities.lexicon import lexicon
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
 
 __all__ = ["Quantity", "added", "adds_to_toll_before", "count_fatalities", "count_follow_up", "counts_deaths",
-           "in_running_tally", "parse_quantity"]
+           "in_running_tally", "lexicon", "parse_quantity", "toll_figure"]
 
 
 def counts_deaths(sub_event_type: str) -> bool:

@@ -197,6 +197,13 @@ def _toll_count(toll: Token, own_of: bool = True) -> list[Token]:
     return out[:1]
 
 
+def toll_figure(tally: Token) -> Token | None:
+    """The number a count of the dead is given by its verb ("the death toll has risen to 160"), or
+    None when the verb gives no number."""
+    figures = _toll_count(tally, own_of=False)
+    return figures[0] if figures and _explicit_number(figures[0], lexicon()) else None
+
+
 def _with_conjuncts(victim: Token, counted: dict[int, _Counted]) -> list[Token]:
     """The victim and its "and"-joined co-victims; an uncounted plural after a counted one is covered
     by that count ("more than 90 soldiers and civilians" is 90, not 90 + 3)."""
