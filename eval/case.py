@@ -15,6 +15,7 @@ each weighted F1 with a 95% bootstrap interval (the halves hold only 115 and 133
 
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
 import time
@@ -104,7 +105,7 @@ def confusion(rows: list[dict]) -> list[tuple[str, str, int]]:
     return [(gold, predicted, n) for (gold, predicted), n in counts.most_common()]
 
 
-def run(shared: Path) -> int:
+def run(shared: Path, tune_only: bool = False, all_confusion: bool = False) -> int:
     path = shared / DEV
     if not path.exists():
         print(f"CASE: {path} is absent; skipping the CASE evaluation.")
@@ -117,7 +118,7 @@ def run(shared: Path) -> int:
     load(), load_classifier()
     load_seconds = time.perf_counter() - started
     rows = read_dev(shared)
-    if "--tune-only" in sys.argv:
+    if tune_only:
         rows = [r for r in rows if is_tune(r)]
     started = time.perf_counter()
     for row in rows:
@@ -131,7 +132,7 @@ def run(shared: Path) -> int:
         "held-out (odd ids)": [r for r in rows if not is_tune(r)],
         "all": rows,
     }
-    if "--tune-only" in sys.argv:
+    if tune_only:
         halves = {"tune (even ids)": halves["tune (even ids)"]}
     print(f"CASE-2021 task 2 dev: {len(rows)} snippets; model load {load_seconds:.1f} s; "
           f"{seconds / len(rows):.3f} s per snippet")
@@ -143,13 +144,22 @@ def run(shared: Path) -> int:
               f"{s['no_event_accuracy']:>13.3f} {s['acled_accuracy']:>10.3f}")
     print("anchor: best CASE-2021 system (trained on ACLED data), weighted F1 0.839; goals: F1 >= 0.75, no-event >= 0.80")
     # The tune half's confusion by default: held-out errors stay unseen while the classifier is worked on.
-    shown = "all" if "--all-confusion" in sys.argv and "all" in halves else "tune (even ids)"
+    shown = "all" if all_confusion and "all" in halves else "tune (even ids)"
     print(f"\nconfusion, {shown} (gold -> predicted: count), errors only; --all-confusion for every snippet:")
     for gold, predicted, n in confusion(halves[shown]):
         print(f"  {gold} -> {predicted}: {n}")
     return 0
 
 
+def main(argv: list[str] | None = None) -> int:
+    # argparse, so that a mistyped flag stops with a message instead of scoring the held-out half.
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", type=Path, nargs="?", default=Path("../shared"))
+    parser.add_argument("--tune-only", action="store_true", help="classify and print the tune half only")
+    parser.add_argument("--all-confusion", action="store_true", help="print the confusion of every snippet")
+    args = parser.parse_args(argv)
+    return run(args.shared.resolve(), tune_only=args.tune_only, all_confusion=args.all_confusion)
+
+
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    sys.exit(run(Path(arguments[0] if arguments else "../shared").resolve()))
+    sys.exit(main())

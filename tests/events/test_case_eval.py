@@ -64,6 +64,14 @@ def test_absent_shared_prints_a_message_and_exits_zero(tmp_path):
     assert "absent" in done.stdout
 
 
+def test_mistyped_flag_stops_before_scoring(tmp_path):
+    # A flag the script does not know must not fall through to a full run that prints the held-out half.
+    done = subprocess.run([sys.executable, str(REPO / "eval" / "case.py"), str(tmp_path), "--tuneonly"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "--tuneonly" in done.stderr and "held-out" not in done.stdout
+
+
 @pytest.mark.shared
 def test_gate_on_the_case_dev_set():
     """Pinned minimums a little under the measured figures (2026-11-23, sixth stop: weighted F1 /
