@@ -1,6 +1,8 @@
 """How many people an event killed: the one place for Polybius' fatality rules.
 
-Words live in data/fatalities.toml; the rules are these.
+Words live in data/fatalities.toml; the rules are these. Modules: quantity reads a number phrase,
+death_words finds the words that report deaths and the tokens naming the dead, tallies sets aside
+figures that are not the event's own, counting sums what is left.
 
 Numbers (parse_quantity -> (best, low, high); best is ACLED's conservative figure, high None = unbounded)
 - digits and words: "11", "1,800", "1.5 million", "eleven", "twenty-five", "one hundred and twenty",
@@ -62,10 +64,11 @@ Counting (count_fatalities over one event's sentence)
 - None when the sentence reports no deaths: fusion treats None as unknown, 0 only when stated.
 """
 
-from polybius.events.fatalities.counting import (added, adds_to_toll_before, count_fatalities, count_follow_up,
-                                                 in_running_tally, toll_figure)
+from polybius.events.fatalities.counting import added, adds_to_toll_before, count_fatalities, count_follow_up
+from polybius.events.fatalities.death_words import toll_figure
 from polybius.events.fatalities.lexicon import lexicon
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
+from polybius.events.fatalities.tallies import in_running_tally
 
 __all__ = ["Quantity", "added", "adds_to_toll_before", "count_fatalities", "count_follow_up", "counts_deaths",
            "in_running_tally", "lexicon", "parse_quantity", "toll_figure"]
