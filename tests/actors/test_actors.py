@@ -204,6 +204,25 @@ def test_generic_groups(actors_in, text, name, inter):
     assert span.lower() in text.lower()
 
 
+@pytest.mark.parametrize(
+    "name, unnamed",
+    [
+        ("Unidentified Armed Group (Mali)", True),
+        ("Civilians", True),
+        ("Protesters (Syria)", True),
+        ("Islamist Militia (Syria)", True),
+        ("Military Forces of Mali", False),  # a state's forces are a party of their own
+        ("Fulani Ethnic Militia (Mali)", False),  # named by its community
+        ("Army of Islam", False),
+        ("Boko Haram", False),
+    ],
+)
+def test_unnamed_groups_are_marked_in_the_data_file(name, unnamed):
+    from polybius.actors.groups import catalog
+
+    assert catalog().is_unnamed(name) is unnamed
+
+
 def test_qaeda_linked_fighters_are_an_islamist_militia_not_al_qaeda(actors_in):
     for text in (
         "Al Qaeda-linked militants attacked the town.",

@@ -15,6 +15,8 @@ from importlib import resources
 
 # The country part of a template, with the words that join it to the rest of the name.
 _COUNTRY_PART = re.compile(r"\s*\(\{country\}\)|\s+of \{country\}")
+# The filled-in country of a localized name: "Civilians (Mali)", "Police Forces of Mali".
+_COUNTRY_SUFFIX = re.compile(r"\s*\([^()]*\)$|\s+of .+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class GenericGroup:
     state_words: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     government: bool = False
+    unnamed: bool = False  # stands for whoever it was: fusion never lets it contradict a named actor
 
     @property
     def is_state(self) -> bool:
@@ -62,6 +65,12 @@ class GenericCatalog:
                 return group, found.groupdict().get("ethnicity") or ""
         return None
 
+    def is_unnamed(self, name: str) -> bool:
+        """Whether an actor name, with or without its country, is one of the unnamed groups
+        ("Unidentified Armed Group (Mali)", "Civilians", not "Military Forces of Mali")."""
+        matched = self.match_unlocalized(_COUNTRY_SUFFIX.sub("", name))
+        return matched is not None and matched[0].unnamed
+
 
 def _unlocalized_pattern(template: str) -> re.Pattern[str]:
     bare = _COUNTRY_PART.sub("", template)
@@ -88,6 +97,7 @@ def catalog() -> GenericCatalog:
             state_words=_words(entry.get("state_words", ())),
             modifiers=_words(entry.get("modifiers", ())),
             government=bool(entry.get("government", False)),
+            unnamed=bool(entry.get("unnamed", False)),
         )
     unlocalized = tuple((_unlocalized_pattern(g.template), g) for g in groups.values())
     ethnicities = {word.lower(): name for word, name in raw.get("ethnicities", {}).items()}

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
+from polybius.actors.groups import catalog
 from polybius.place import great_circle_km
 from polybius.records import Actor, EventDate, EventMention
 
@@ -47,7 +49,6 @@ DEFAULT_REACH_BACK_DAYS = 2
 AFFINITY_TO_FUSE = 2.0
 UNKNOWN_COUNTRY = "??"
 STATE_FORCES_PREFIXES = ("Military Forces of", "Police Forces of", "Government of")
-GENERIC_PREFIXES = ("Unidentified", "Islamist Militia", "Civilians", "Protesters", "Rioters", "Prisoners", "Labor Group")
 
 
 def family(mention: EventMention) -> str:
@@ -86,8 +87,14 @@ def date_window(mention: EventMention) -> tuple[date, date] | None:
 
 
 def is_generic(actor: Actor) -> bool:
-    """Unnamed groups stand for whoever it was: they never contradict a named actor."""
-    return actor.name.startswith(GENERIC_PREFIXES)
+    """Unnamed groups stand for whoever it was: they never contradict a named actor (the groups
+    marked `unnamed` in polybius/actors/data/generic.toml)."""
+    return _is_unnamed(actor.name)
+
+
+@lru_cache(maxsize=8192)
+def _is_unnamed(name: str) -> bool:
+    return catalog().is_unnamed(name)  # cached: fusion asks once per mention and pair
 
 
 def named_actors(mention: EventMention) -> frozenset[str]:
