@@ -76,6 +76,14 @@ def test_what_a_protest_is_about_does_not_change_its_type(nlp):
                  "marched") == "Peaceful protest"
     assert apply(nlp, "Protesters took to the streets to decry the arrests and violence.", "Peaceful protest",
                  "took") == "Peaceful protest"
+    assert apply(nlp, "Hundreds marched in protest of the arrests of two activists.", "Protest with intervention",
+                 "marched") == "Peaceful protest"
+
+
+def test_of_tells_a_cause_only_after_a_protest_word(nlp):
+    # "volleys of tear gas" is what was done to the marchers, not what they marched about
+    assert apply(nlp, "Police fired volleys of tear gas at hundreds of marchers in Conakry on Tuesday.",
+                 "Peaceful protest", "marchers") == "Protest with intervention"
 
 
 def test_weapons_of_the_side_that_came_under_fire_are_not_the_attacks(nlp):

@@ -164,7 +164,9 @@ def _is_cause(token: Token, cue_set: Cues) -> bool:
     current = token
     for _ in range(8):
         if current.dep_ == "prep" and current.lower_ in cue_set.protest_about:
-            return True
+            # "of" tells a cause only after a protest word ("in protest of the arrests"), not in
+            # "fired rounds of tear gas"
+            return current.lower_ != "of" or _is_protesting(current.head, cue_set)
         if current.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             return _is_protesting(current.head, cue_set)  # "marched to decry", not "fired to disperse"
         if current.head.i == current.i:
