@@ -27,6 +27,14 @@ def test_an_explosion_type_without_any_weapon_word_falls_back(nlp):
     assert apply(nlp, "Insurgents attacked the camp at night.", "Air/drone strike", "attacked", ranked) == "Armed clash"
 
 
+def test_a_chemical_attack_needs_a_chemical_word(nlp):
+    ranked = (("Chemical weapon", 0.4), ("Remote explosive/landmine/IED", 0.3), ("Attack", 0.2))
+    text = "Bomb attacks on Hazara neighbourhoods of Quetta killed more than 200 people."
+    assert apply(nlp, text, "Chemical weapon", "killed", ranked) == "Remote explosive/landmine/IED"
+    gas = "A gas attack on Douma killed dozens of people."
+    assert apply(nlp, gas, "Chemical weapon", "killed", ranked) == "Chemical weapon"
+
+
 def test_a_one_sided_strike_is_not_a_clash(nlp):
     assert apply(nlp, "Militants fired rockets at the army base.", "Armed clash", "fired") == \
         "Shelling/artillery/missile attack"

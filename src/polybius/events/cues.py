@@ -113,6 +113,7 @@ class Cues:
     spread_km: float  # towns this far apart in one mention make it aggregate
     weapons: PhraseIndex  # weapon phrase -> ERV sub-type(s), or GENERIC_WEAPON
     weapon_types: frozenset[str]  # the event types whose sub-type the weapon words decide
+    named_weapons_only: frozenset[str]  # sub-types that only their own weapon words name
     sides: PhraseIndex  # side phrase -> STATE | NON_STATE | ARMED_TARGET | CIVILIAN
     transfer: PhraseIndex  # phrase -> TRANSFER | FIGHTING
     disrupting: PhraseIndex  # verbs that defuse, seize or intercept a weapon
@@ -141,6 +142,8 @@ TRANSFER, FIGHTING = "cues", "fighting"
 RIOT, LETHAL, INTERVENTION = "riot", "lethal", "intervention"
 ACCIDENT, INTENT = "cues", "intent"
 DISRUPTING, ENGAGEMENT = "disrupted", "engagement"
+# Keys of [weapons] that are settings or word lists of their own, not weapons of a sub-type.
+WEAPON_SETTINGS = ("applies_to", "named_only", DISRUPTING, ENGAGEMENT)
 
 
 def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
@@ -171,8 +174,9 @@ def _check_names(path: Path, where: str, names, known) -> None:
 def _check_taxonomy_names(raw: dict, path: Path) -> None:
     known = taxonomy()
     _check_names(path, "[triggers]", raw["triggers"], {*known.sub_types, HARM})
-    weapon_lists = set(raw["weapons"]) - {"applies_to", DISRUPTING, ENGAGEMENT}
+    weapon_lists = set(raw["weapons"]) - set(WEAPON_SETTINGS)
     _check_names(path, "[weapons]", weapon_lists, {*known.sub_types, GENERIC_WEAPON})
+    _check_names(path, "[weapons] named_only", raw["weapons"]["named_only"], known.sub_types)
     _check_names(path, "[weapons] applies_to", raw["weapons"]["applies_to"], known.event_types)
     for key in ("own_cue_types", "harm_families", "violent_types"):
         _check_names(path, f"[support] {key}", raw["support"][key], known.event_types)
@@ -206,8 +210,9 @@ def _cues(raw: dict, path: Path) -> Cues:
         aggregate_patterns=patterns,
         campaign_nouns=frozenset(raw["aggregate"]["campaign_nouns"]),
         spread_km=float(raw["aggregate"]["spread_km"]),
-        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in ("applies_to", DISRUPTING, ENGAGEMENT)}),
+        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in WEAPON_SETTINGS}),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
+        named_weapons_only=frozenset(raw["weapons"]["named_only"]),
         sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET, CIVILIAN)),
         transfer=_labelled(raw["peaceful_transfer"], (TRANSFER, FIGHTING)),
         disrupting=_labelled(raw["weapons"], (DISRUPTING,)),
