@@ -58,3 +58,11 @@ def test_event_nouns_and_plural_kinds_are_cues_for_towns_ner_calls_persons(place
 def test_an_unknown_name_after_a_kind_cue_is_short(places_of):
     _, mentions = places_of("Residents of the City of Brambleford Yard Waste Curb Side Recycling Program complained.")
     assert not any("Recycling" in m.span.text for m in mentions)
+
+
+def test_lower_case_name_links_join_a_name(places_of):
+    # Persian names link words with "-e"/"-i": the run must not stop at "Sar" (read as Sarh, Chad).
+    _, mentions = places_of("The insurgents also seized Sar-e Pul and Taloqan in northern Afghanistan.")
+    found = _found(mentions)
+    assert found["Sar-e Pul"].place.country_code == "AF"
+    assert "Sar" not in found

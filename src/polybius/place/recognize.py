@@ -26,9 +26,6 @@ from polybius.place.gazetteer import Gazetteer
 from polybius.place.toponym import Toponym, make_toponym, vocabulary
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_CONNECTORS = {"de", "des", "du", "la", "le", "el", "al", "of", "upon", "on", "sur", "en", "-", "van", "der", "del"}
-# Connectors that only occur inside names: a toponym followed by one runs on ("Adrar des Ifoghas").
-_NAME_CONNECTORS = {"de", "des", "du", "el", "al", "van", "der", "del"}
 _MAX_TOKENS = 6
 _UNKNOWN_MAX_TOKENS = 3  # "the town of X": longer runs after it are names of something else
 _LARGE_TOWN = 100_000  # a town this large is a place without further evidence (unless NER says person)
@@ -96,7 +93,7 @@ def _with_particle(doc: Doc, start: int, end: int, gazetteer: Gazetteer, after: 
 
 def _run_on(doc: Doc, end: int) -> int:
     """Extend over "des Ifoghas" in "Adrar des Ifoghas": a name-internal connector and capitalised words."""
-    while end + 1 < len(doc) and doc[end].lower_ in _NAME_CONNECTORS and _is_capitalised(doc[end + 1]):
+    while end + 1 < len(doc) and doc[end].lower_ in vocabulary().name_connectors and _is_capitalised(doc[end + 1]):
         end += 2
         while end < len(doc) and _is_capitalised(doc[end]) and not doc[end].is_sent_start:
             end += 1
@@ -112,11 +109,12 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> set[tuple[int, int]]:
                 spans.add((start, ent.end))
     runs = _capitalised_runs(doc)
     spans |= _before_feature_words(doc, runs)
+    connectors = vocabulary().connectors
     for run_start, run_end in runs:
         i = run_start
         while i < run_end:
             for j in range(min(run_end, i + _MAX_TOKENS), i, -1):
-                if doc[j - 1].lower_ in _CONNECTORS:
+                if doc[j - 1].lower_ in connectors:
                     continue
                 if gazetteer.candidates(doc[i:j].text):
                     spans.add((i, j))
@@ -138,20 +136,26 @@ def _before_feature_words(doc: Doc, runs: list[tuple[int, int]]) -> set[tuple[in
         elif end >= len(doc) or doc[end].lower_ not in words:
             continue
         start = max(start, end - _UNKNOWN_MAX_TOKENS)
-        while start < end and doc[start].lower_ in _CONNECTORS:
+        while start < end and doc[start].lower_ in vocabulary().connectors:
             start += 1
         if start < end and not doc[start].is_sent_start:
             out.add((start, end))
     return out
 
 
+def _name_goes_on(doc: Doc, i: int, connectors: frozenset[str]) -> bool:
+    """A capitalised word follows, perhaps after one more connector (the "e" of "Sar-e Pul")."""
+    if i < len(doc) and doc[i].lower_ in connectors:
+        i += 1
+    return i < len(doc) and _is_capitalised(doc[i])
+
+
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    connectors = vocabulary().connectors
     runs, start = [], None
     for token in doc:
         capital = _is_capitalised(token)
-        inside = start is not None and token.lower_ in _CONNECTORS and token.i + 1 < len(doc) and (
-            _is_capitalised(doc[token.i + 1])
-        )
+        inside = start is not None and token.lower_ in connectors and _name_goes_on(doc, token.i + 1, connectors)
         if capital or inside:
             if start is None or token.is_sent_start:
                 if start is not None:

@@ -35,6 +35,8 @@ class Vocabulary:
     feature_words: dict[str, tuple[str, ...]]  # "mountains" -> the feature codes it may name
     particles: frozenset[str]  # "in", "el": words that open place names
     english_particles: frozenset[str]  # those that are English words too
+    connectors: frozenset[str]  # lower-case words inside names: "des", "-", the "e" of "Sar-e Pul"
+    name_connectors: frozenset[str]  # those found only inside names
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,8 @@ def vocabulary() -> Vocabulary:
         feature_words={word: tuple(codes) for word, codes in data["feature_words"].items()},
         particles=frozenset(data["particles"]["words"]),
         english_particles=frozenset(data["particles"]["english"]),
+        connectors=frozenset(data["connectors"]["words"]),
+        name_connectors=frozenset(data["connectors"]["name_only"]),
     )
 
 
