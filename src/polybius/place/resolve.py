@@ -13,7 +13,8 @@ whose name holds the name as a word ("the Ifoghas mountains" -> "Adrar des Ifôg
 nothing matches, names one letter off (towns and admin areas, or features of the head word's kind).
 Two passes: the priors alone pick a first reading of every toponym; the focus and neighbours they
 imply then rescore every candidate. One name is read the same way throughout an article. A reading
-one letter off, or a hamlet abroad, is trusted only inside the article's countries, and a hamlet
+one letter off, a hamlet abroad, or a town abroad by a weak alternate name ("Gulshan", an old name
+of Tabas, Iran) is trusted only inside the article's countries, and a hamlet
 named like a country only with a qualifier ("Russia, Ohio"); a country named right next to the name
 constrains it (ties.py); the best trusted reading is kept.
 """
@@ -134,7 +135,7 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
         allowed = group_ties[key].allow(ranked.get(key, []))
         tied = qualifiers.get(key, ())
         trusted = [(score, c) for score, c in allowed
-                   if _trusted(key, c, readings) and not _hamlet_named_like_a_country(c, options[key], tied)]
+                   if _trusted(key, c, readings, score) and not _hamlet_named_like_a_country(c, options[key], tied)]
         score, best = trusted[0] if trusted else (0.0, group_ties[key].fallback(gazetteer))
         out.append(Resolution(toponym, best, score))
     return out  # type: ignore[return-value]
@@ -193,8 +194,13 @@ def _no_support_for_namesake_regions(cands: list[Candidate], support: np.ndarray
             support[n] = 0.0
 
 
-def _trusted(key: str, c: Candidate, readings: dict[str, Candidate]) -> bool:
-    return not (c.fuzzy or _small_and_foreign(c)) or _in_focus(key, c, readings)
+def _trusted(key: str, c: Candidate, readings: dict[str, Candidate], score: float) -> bool:
+    if _in_focus(key, c, readings):
+        return True
+    # "Gulshan", a quarter of Dhaka, is also an old name of Tabas in Iran: a town abroad read by an
+    # alternate name alone needs a strong score of its own (a big city: "Bombay").
+    weak_alternate = c.kind == NameKind.ALTERNATE and score < weights().terms["alternate_abroad_min"]
+    return not (c.fuzzy or _small_and_foreign(c) or weak_alternate)
 
 
 def _hamlet_named_like_a_country(c: Candidate, options: list[Candidate], tied: Collection[int]) -> bool:
