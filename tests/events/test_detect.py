@@ -99,6 +99,9 @@ def test_a_sentence_that_only_ranks_a_death_in_a_tally_reports_no_event(nlp):
                       "the insurgents in Helmand.")) == []
     assert detect(nlp("The trooper is the fifth Kenyan soldier killed since the army entered Somalia to fight "
                       "al-Shabaab militants.")) == []
+    # A tally since an event ("since Amini died"), its victims and who tells it are no event either.
+    assert detect(nlp("The Oslo-based group Iran Human Rights says at least 234 protesters have been killed "
+                      "since Amini died in the custody of the morality police last month.")) == []
     # A death with a clash of its own is still reported, whatever tally follows.
     [found] = detect(nlp("Two soldiers were killed in a clash with rebels, bringing to 14 the number of troops "
                          "killed since the mission began."))

@@ -109,7 +109,26 @@ def only_tallies_deaths(doc: Doc, real: list[CueMatch]) -> bool:
     anchor: "the soldier is the second French casualty since the intervention to oust the rebels"
     counts deaths already reported, it reports no event."""
     tallies = [m for m in real if HARM in m.sub_types and in_running_tally(m.head(doc))]
-    return bool(tallies) and all(m in tallies or in_since_anchor(m.head(doc)) for m in real)
+    if not tallies:
+        return False
+    # The tally's own words ("234 protesters have been killed") and who tells it ("the Oslo-based
+    # group says") are no event of their own.
+    told = {t.i for m in tallies for t in [*_tallied(m.head(doc)), *_teller(m.head(doc))]}
+    return all(m in tallies or m.head(doc).i in told or in_since_anchor(m.head(doc)) for m in real)
+
+
+def _tallied(tally: Token) -> list[Token]:
+    """Who the tally counts: "234 protesters have been killed"; not the events it names ("a soldier
+    killed in an ambush" still reports the ambush)."""
+    return [t for c in tally.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for t in c.subtree]
+
+
+def _teller(tally: Token) -> list[Token]:
+    """The subject of the saying verb a tally is the complement of ("the group says 234 were killed")."""
+    verb = tally.head
+    if tally.dep_ != "ccomp" or verb.lemma_.lower() not in cues().reporting_verbs:
+        return []
+    return [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
 
 
 def in_since_anchor(token: Token) -> bool:
