@@ -302,6 +302,11 @@ def test_a_superseded_figure_in_the_sentence_is_not_added(count, text):
     assert figures(count(text))[0] == 48
 
 
+def test_a_toll_revised_to_a_new_figure_replaces_every_other_count(count):
+    assert figures(count("Authorities initially said 11 miners died but on Monday revised the toll to 10."))[0] == 10
+    assert figures(count("Officials revised the death toll to 45."))[0] == 45
+
+
 def test_from_without_a_change_compares_nothing(count):
     # A misparse may hang "killed" under "from the air": only "down/up/revised from" compares.
     assert figures(count("Chlorine dropped from the air killed more than 40 people, many of them children.")) == (

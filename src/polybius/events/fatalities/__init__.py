@@ -43,7 +43,8 @@ Counting (count_fatalities over one event's sentence)
   "the second ambush this week killed five"), and "a second soldier was killed" is one death;
 - a superseded figure is not added to the one that replaces it: a death word under "than"/"from",
   the object of "revise"/"correct"/..., or marked "earlier"/"initial"/... ("35 were killed, far
-  fewer than the toll of 95 given by officials" is 35);
+  fewer than the toll of 95 given by officials" is 35); a toll revised to a new figure replaces every
+  other count of its sentence ("initially said 11 miners died but revised the toll to 10" is 10);
 - with a trigger, a death in what the event follows or answers is that other event's ("dissolved
   the militia after gunmen killed about 160 people", "in retaliation for the killing of ...";
   polybius.place.in_another_event, which keeps such places off the event too);

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from polybius.events.fatalities.death_words import has_explicit_number, is_death_cue, is_number_word, victims_of
 from polybius.events.fatalities.lexicon import Lexicon, lexicon
 from polybius.events.fatalities.quantity import Quantity, parse_quantity
-from polybius.events.fatalities.tallies import is_cumulative, is_superseded, told_as_tally
+from polybius.events.fatalities.tallies import is_cumulative, is_superseded, revised_to, told_as_tally
 from polybius.nlp import Document
 from polybius.place import in_another_event
 from polybius.records import FatalityCount, Span
@@ -35,6 +35,8 @@ def count_fatalities(
         cues = [cue for cue in cues if not in_another_event(cue, trigger)]  # "... after gunmen killed 160"
         related = [cue for cue in cues if _related(cue, trigger)]
         cues = related or [cue for cue in cues if not _earlier(cue, lex)]
+    revised = [cue for cue in cues if revised_to(cue, lex)]
+    cues = revised or cues
     counted: dict[int, _Counted] = {}  # by victim token, so one victim is never counted twice
     for cue in cues:
         if is_cumulative(cue, lex) or is_superseded(cue, lex):

@@ -58,7 +58,7 @@ def is_superseded(cue: Token, lex: Lexicon) -> bool:
     for token in (cue, *list(cue.ancestors)[:2]):
         if token.dep_ == "pobj" and _compares(token.head, lex):
             return True
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.revision_verbs:
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.revision_verbs and not revised_to(token, lex):
             return True
         if token.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ == "amod" and c.lower_ in lex.old_figure_words for c in token.children
@@ -74,3 +74,11 @@ def _compares(preposition: Token, lex: Lexicon) -> bool:
     if preposition.lower_ in lex.comparisons:
         return True
     return preposition.lower_ == "from" and preposition.head.lemma_.lower() in lex.changed_from
+
+
+def revised_to(toll: Token, lex: Lexicon) -> bool:
+    """A toll revised to a new figure ("revised the toll to 10"): the new figure, which replaces every
+    other count of the sentence ("initially said 11 miners died")."""
+    verb = toll.head
+    return (toll.dep_ == "dobj" and toll.lemma_.lower() in lex.toll_nouns and verb.lemma_.lower() in lex.revision_verbs
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
