@@ -106,12 +106,14 @@ def test_a_campaign_that_kills_over_a_stated_length_is_aggregate(nlp):
     assert not is_aggregate(nlp("The minister said a four-day siege ended with 38 hostages dead.")[:])
 
 
-def test_deaths_over_days_of_fighting_are_aggregate(nlp):
-    assert is_aggregate(nlp("The health ministry says 34 Palestinians were killed in the two days of fighting.")[:])
+def test_deaths_over_weeks_of_fighting_are_aggregate(nlp):
+    assert is_aggregate(nlp("The health ministry says 340 people were killed in the three weeks of fighting.")[:])
     assert is_aggregate(nlp("Gunmen stormed the city, setting off three weeks of fighting in which more than "
                             "200 people died.")[:])
-    # Fighting that led up to the event is no tally of it.
+    # Fighting that led up to the event is no tally of it, and the dead of a battle of a few days are its own.
     assert not is_aggregate(nlp("Taliban fighters captured Kunduz on Sunday after days of fighting.")[:])
+    assert not is_aggregate(nlp("Troops entered the town after two days of fighting in which dozens of militants "
+                                "were killed.")[:])
 
 
 def test_a_present_perfect_tally_of_a_named_campaign_is_aggregate(nlp):
