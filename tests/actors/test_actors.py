@@ -390,3 +390,14 @@ def test_a_defence_ministry_gives_its_nationality_to_the_forces_it_reports(actor
     assert any(t == "soldiers" and a.country == "GB" for t, a in found)
     plain = actors_in("Officials said soldiers had come under fire near Basra.")
     assert all(a.country is None for t, a in plain if t == "soldiers")
+
+
+def test_the_rebels_point_back_to_the_one_armed_group_just_named(actors_in):
+    text = ("M23 rebels captured the town of Bunagana on Monday. Heavy fighting erupted on Sunday, when government "
+            "forces said they had routed the rebels.")
+    assert names(actors_in(text))[-1] == "M23: March 23 Movement"
+    # Two groups named: "the militants" could be either, so it stays unnamed.
+    text = "Boko Haram fighters attacked Konduga. ISWAP fighters raided a base. The militants killed four soldiers."
+    assert "Unidentified Armed Group" in names(actors_in(text))
+    # Without "the", rebels are any rebels.
+    assert names(actors_in("M23 rebels took Bunagana. Rebels also attacked Rutshuru."))[-1] == "Unidentified Armed Group"

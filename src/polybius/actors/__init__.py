@@ -19,7 +19,9 @@ Coding decisions (ACLED codebook, "ACLED Actors" and "Interaction codes"):
   rebels", "al Qaeda-linked militants") keep the more specific "Islamist Militia (<country>)", a name
   ACLED itself has used (e.g. "Islamist Militia (Syria)"), also inter 3. "<group>-linked fighters" and
   "fighters loyal to <group>" are associated with the named group, not members of it, so they are
-  never coded as the named group.
+  never coded as the named group. A definite bare noun ("the rebels", "their fighters") is the one
+  armed group the article named in the few sentences before, when it named exactly one (anaphora.py;
+  "the group" and its like point back to the group named last).
 - Community-based armed groups with an ethnic name ("Fulani militias") are "<Ethnicity> Ethnic
   Militia (<country>)", inter 4. Rioters 5, protesters 6 and civilians 7 are "<Type> (<country>)";
   a stated nationality is kept ("French hostages" -> "Civilians (France)"), otherwise the event's

@@ -24,6 +24,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from polybius.actors.anaphora import named_back
 from polybius.actors.countries import countries
 from polybius.actors.dictionary import ActorDictionary, NamedActor
 from polybius.actors.groups import GenericGroup, catalog
@@ -111,6 +112,7 @@ def find_actors(document: Document, dictionary: ActorDictionary, *, include_gove
             found.extend(scan.describe(span))
     found.extend(scan.anaphors(found))
     found.extend(scan.states_acting())
+    found = named_back(doc, found, scan.catalog)
 
     unique = sorted(set(found), key=lambda item: (item[0], item[1], item[2].name))
     return [ActorMention(document.span(start, end), actor) for start, end, actor in unique]
