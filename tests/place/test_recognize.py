@@ -66,3 +66,5 @@ def test_lower_case_name_links_join_a_name(places_of):
     found = _found(mentions)
     assert found["Sar-e Pul"].place.country_code == "AF"
     assert "Sar" not in found
+    _, mentions = places_of("Gunmen seized the missionaries near Croix-des-Bouquets, east of Port-au-Prince.")
+    assert _found(mentions)["Croix-des-Bouquets"].place.country_code == "HT"  # not Croix, France

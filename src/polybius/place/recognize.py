@@ -144,9 +144,10 @@ def _before_feature_words(doc: Doc, runs: list[tuple[int, int]]) -> set[tuple[in
 
 
 def _name_goes_on(doc: Doc, i: int, connectors: frozenset[str]) -> bool:
-    """A capitalised word follows, perhaps after one more connector (the "e" of "Sar-e Pul")."""
-    if i < len(doc) and doc[i].lower_ in connectors:
-        i += 1
+    """A capitalised word follows, perhaps after more connectors ("Sar-e Pul", "Croix-des-Bouquets")."""
+    for _ in range(3):
+        if i < len(doc) and doc[i].lower_ in connectors:
+            i += 1
     return i < len(doc) and _is_capitalised(doc[i])
 
 
