@@ -68,6 +68,11 @@ AQIM = "AQIM: Al Qaeda in the Islamic Maghreb"
         ("The ELN bombed a pipeline.", "ELN: National Liberation Army"),
         ("Taliban fighters stormed the district centre.", "Taliban"),
         ("Hezbollah fired rockets across the border.", "Hezbollah"),
+        ("The MILF signed the peace deal in Manila.", "MILF: Moro Islamic Liberation Front"),
+        ("Police blamed the 400 Mawozo gang for the kidnapping.", "400 Mawozo"),
+        ("Sinaloa Cartel gunmen torched vehicles in Culiacan.", "Sinaloa Cartel"),
+        ("The Donetsk People's Republic said its fighters withdrew.", "DPR: Donetsk People's Republic"),
+        ("Kataib Hezbollah fired rockets at the base.", "Kataib Hezbollah"),
     ],
 )
 def test_aliases_and_acronyms_map_to_canonical_names(actors_in, text, expected):
@@ -193,6 +198,7 @@ def test_government_bodies_only_on_request(actors_in):
         ("Students were abducted from their dormitory.", "Civilians", 7),
         ("Gunmen stormed the church.", "Unidentified Armed Group", 3),
         ("Insurgents ambushed the convoy.", "Unidentified Armed Group", 3),
+        ("A gang abducted 17 missionaries.", "Unidentified Armed Group", 3),
         ("Jihadists attacked the camp.", "Islamist Militia", 3),
         ("Islamist rebels retreated to the mountains.", "Islamist Militia", 3),
         ("Fulani militias attacked the farmers.", "Fulani Ethnic Militia", 4),

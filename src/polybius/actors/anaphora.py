@@ -42,10 +42,10 @@ def _token_at(doc: Doc, char: int) -> int:
 
 
 def _definite_and_bare(span) -> bool:
-    """ "the rebels", "their fighters"; not "rebels" (any rebels), nor "the Islamist rebels" or "two
+    """ "the rebels", "their fighters", "its fighters"; not "rebels" (any rebels), nor "the Islamist rebels" or "two
     militants", which have words of their own before the noun."""
     root = span.root
     if len(span) != 1 or any(c.dep_ in _OWN_WORDS for c in root.children):
         return False
-    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.lower_ == "their")
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.lower_ in ("their", "its"))
                for c in root.children)
