@@ -68,3 +68,11 @@ def test_lower_case_name_links_join_a_name(places_of):
     assert "Sar" not in found
     _, mentions = places_of("Gunmen seized the missionaries near Croix-des-Bouquets, east of Port-au-Prince.")
     assert _found(mentions)["Croix-des-Bouquets"].place.country_code == "HT"  # not Croix, France
+
+
+def test_a_place_word_opening_a_movement_name_is_no_place(places_of):
+    text = "The government and the Moro Islamic Liberation Front signed the accord in Manila on Thursday."
+    _, mentions = places_of(text)
+    found = _found(mentions)
+    assert "Moro" not in found  # a town in Pakistan, but here the name of a people
+    assert found["Manila"].place.country_code == "PH"

@@ -271,13 +271,15 @@ def _after_title(doc: Doc, start: int) -> bool:
 
 def _inside_longer_name(doc: Doc, start: int, end: int, official_place: bool) -> bool:
     """Part of a longer PERSON or ORG entity ("Mohamed Moussa Ag Mohamed", "Bank of America"). A place
-    name that opens an organisation's name is still a place ("Laurel County Sheriff's Office")."""
+    name that opens an organisation's name is still a place ("Laurel County Sheriff's Office"), unless
+    the organisation is a movement ("Moro Islamic Liberation Front")."""
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG") and ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start):
             if ent.label_ == "ORG" and _head_word_after(doc, end) is not None:
                 return False  # "Adrar des Ifoghas mountains" tagged ORG is still a place
             opens = start == ent.start or (start == ent.start + 1 and doc[ent.start].lower_ == "the")
-            if ent.label_ == "ORG" and opens and official_place:
+            movement = doc[ent.end - 1].lower_ in vocabulary().movement_heads
+            if ent.label_ == "ORG" and opens and official_place and not movement:
                 return False
             return True
     return False

@@ -30,6 +30,7 @@ class Vocabulary:
     reject_words: frozenset[str]
     organisations: tuple[str, ...]
     titles: frozenset[str]
+    movement_heads: frozenset[str]  # "front", "army": last words of a movement's name
     media: frozenset[str]
     streets: frozenset[str]
     feature_words: dict[str, tuple[str, ...]]  # "mountains" -> the feature codes it may name
@@ -51,6 +52,7 @@ def vocabulary() -> Vocabulary:
         reject_words=frozenset(data["reject"]["words"]),
         organisations=tuple(data["reject"]["organisations"]),
         titles=frozenset(data["reject"]["titles"]),
+        movement_heads=frozenset(data["reject"]["movement_heads"]),
         media=frozenset(data["reject"]["media"]),
         streets=frozenset(data["reject"]["streets"]),
         feature_words={word: tuple(codes) for word, codes in data["feature_words"].items()},
