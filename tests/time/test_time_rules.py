@@ -172,6 +172,12 @@ def test_the_previous_day_follows_the_last_date_mentioned(times):
     assert found["The previous day"].value == "2013-02-03"
 
 
+def test_a_part_of_the_next_day_follows_the_last_date_mentioned(times):
+    found = times("Gunmen took the cafe on the night of July 1, 2016. Commandos stormed it the next morning.",
+                  "2019-11-27")
+    assert found["the next morning"].value == "2016-07-02"
+
+
 def test_the_day_before_without_an_earlier_date_counts_from_publication(times):
     found = times("Officials said the bridge had been blown up the day before.")
     assert found["the day before"].value == "2013-02-05"

@@ -132,6 +132,7 @@ def key_words(lex: Lexicon) -> dict[str, frozenset[str]]:
         "month": last_words(lex.months),
         "weekday": last_words(lex.weekdays),
         "deictic": last_words(lex.deictic),
+        "daypart": last_words(lex.dayparts),
         "season": last_words(lex.seasons),
         "ref": last_words(lex.references),
         "unit": last_words(u for u in lex.singular_units if not lex.units[u].clock),
