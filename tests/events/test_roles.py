@@ -168,6 +168,17 @@ def test_who_runs_the_reporting_media_is_not_a_party(nlp):
     assert roles.actor1 is None and roles.actor2 is None
 
 
+def test_speakers_closing_the_sentence_are_no_party_however_parsed(nlp):
+    # The parser joins "police" to "capital" here; the closing ", police and the organisation said."
+    # still names who reports the abduction.
+    text = ("A gang abducted 17 members of a missionary group on Saturday as they travelled back from visiting "
+            "an orphanage east of the capital, police and the organisation said.")
+    mentions = [mention(text, "gang", GUNMEN), mention(text, "police", POLICE)]
+    roles = roles_of(nlp, text, "Abduction/forced disappearance", "abducted", mentions)
+    assert roles.actor1.actor.name == "Unidentified Armed Group"
+    assert roles.actor2 is None
+
+
 def test_an_unnamed_crowd_is_still_actor1_of_a_protest_or_riot(nlp):
     from polybius.events.conventions import Roles, with_crowd
 

@@ -202,6 +202,8 @@ def _head(doc, mention: ActorMention) -> Token | None:
 def _is_reporter(head: Token) -> bool:
     """The mention reports the event ("X said", "according to X", "X told reporters"), or owns or
     runs who reports it ("Houthi-run media said", "the army's spokesman said")."""
+    if _in_closing_attribution(head):
+        return True
     token = head
     for _ in range(4):
         if token.dep_ in {"nsubj", "pobj", "agent"} and token.head.lemma_.lower() in cues().reporting_verbs:
@@ -212,6 +214,21 @@ def _is_reporter(head: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _in_closing_attribution(head: Token) -> bool:
+    """ "..., police and the organisation said.": the words between a sentence's last comma and a
+    closing reporting verb with no subject of its own are its speakers, however the parser hung them
+    (it may join "police" to the noun before the comma)."""
+    words = [t for t in head.sent if not t.is_punct or t.text == ","]
+    if len(words) < 2 or words[-1].lemma_.lower() not in cues().reporting_verbs:
+        return False
+    verb = words[-1]
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    comma = max((t.i for t in words if t.text == "," and t.i < head.i), default=None)
+    between = head.doc[comma + 1 : verb.i] if comma is not None else []
+    return bool(between) and head.i < verb.i and not any(t.pos_ in {"VERB", "AUX"} for t in between)
 
 
 def _side(head: Token, trigger: Token) -> int | None:
