@@ -48,6 +48,17 @@ def test_an_allowed_sub_type_stands_in_only_when_nearly_as_likely():
     assert guess.within({"Change to group/activity"}).sub_type == "Change to group/activity"
 
 
+def test_a_ruled_out_favourite_gives_way_to_its_stand_in():
+    # "A gunman opened fire on worshippers at the shrine, killing 13": no protest word, so the
+    # classifier's excessive force is an attack (cues.toml [support] stand_ins), not no event.
+    guess = prediction(("Excessive force against protesters", 0.67), ("Attack", 0.24), ("Armed clash", 0.02))
+    allowed = {"Attack", "Armed clash"}
+    assert guess.within(allowed).sub_type is None  # 0.24 alone is under half of 0.67
+    stood_in = guess.within(allowed, cues().stand_ins)
+    assert stood_in.sub_type == "Attack"
+    assert stood_in.confidence == pytest.approx(0.8 * 0.91 / 0.93)
+
+
 def test_no_event_stays_no_event():
     nothing = Prediction(None, 0.9, "none:statement", 0.1, (("Attack", 0.05),))
     assert nothing.within({"Attack"}).sub_type is None

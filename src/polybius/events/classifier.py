@@ -15,7 +15,7 @@ import os
 import pickle
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,13 +74,20 @@ class Prediction:
         """The most probable sub-type not in `excluded`."""
         return next((label for label, _ in self.ranked if label not in excluded), None)
 
-    def within(self, allowed: set[str]) -> "Prediction":
+    def within(self, allowed: set[str], stand_ins: Mapping[str, str] | None = None) -> "Prediction":
         """The answer when only the `allowed` sub-types are possible. The most probable allowed one
         stands in for a disallowed favourite only when it has at least RETYPE_SHARE of the
-        favourite's probability; otherwise, or when none is allowed, no event. Whether the sentence
-        reports an event at all stays the classifier's call (its event share is kept)."""
+        favourite's probability; otherwise, or when none is allowed, no event. A favourite's own
+        stand-in (`stand_ins`: lethal force on people not protesting is an attack) takes its place
+        with their probabilities joined. Whether the sentence reports an event at all stays the
+        classifier's call (its event share is kept)."""
         if self.sub_type is None:
             return self
+        stand_in = (stand_ins or {}).get(self.sub_type)
+        if self.sub_type not in allowed and stand_in in allowed:
+            joined = sum(p for label, p in self.ranked if label in (self.sub_type, stand_in))
+            rest = tuple((label, p) for label, p in self.ranked if label in allowed and label != stand_in)
+            return self._among(((stand_in, joined), *rest))
         kept = tuple((label, p) for label, p in self.ranked if label in allowed)
         if not kept or kept[0][1] < RETYPE_SHARE * self.ranked[0][1]:
             return Prediction(None, 1.0, self.label, self.event_probability, ())

@@ -114,6 +114,7 @@ class Cues:
     weapons: PhraseIndex  # weapon phrase -> ERV sub-type(s), or GENERIC_WEAPON
     weapon_types: frozenset[str]  # the event types whose sub-type the weapon words decide
     named_weapons_only: frozenset[str]  # sub-types that only their own weapon words name
+    stand_ins: dict[str, str]  # a ruled-out favourite -> the sub-type that takes its place
     sides: PhraseIndex  # side phrase -> STATE | NON_STATE | ARMED_TARGET | CIVILIAN
     transfer: PhraseIndex  # phrase -> TRANSFER | FIGHTING
     disrupting: PhraseIndex  # verbs that defuse, seize or intercept a weapon
@@ -180,6 +181,8 @@ def _check_taxonomy_names(raw: dict, path: Path) -> None:
     _check_names(path, "[weapons] applies_to", raw["weapons"]["applies_to"], known.event_types)
     for key in ("own_cue_types", "harm_families", "violent_types"):
         _check_names(path, f"[support] {key}", raw["support"][key], known.event_types)
+    stand_ins = raw["support"]["stand_ins"]
+    _check_names(path, "[support] stand_ins", [*stand_ins, *stand_ins.values()], known.sub_types)
 
 
 def load_cues(path: Path = DATA / "cues.toml") -> Cues:
@@ -213,6 +216,7 @@ def _cues(raw: dict, path: Path) -> Cues:
         weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in WEAPON_SETTINGS}),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
         named_weapons_only=frozenset(raw["weapons"]["named_only"]),
+        stand_ins=dict(raw["support"]["stand_ins"]),
         sides=_labelled(raw["sides"], (STATE, NON_STATE, ARMED_TARGET, CIVILIAN)),
         transfer=_labelled(raw["peaceful_transfer"], (TRANSFER, FIGHTING)),
         disrupting=_labelled(raw["weapons"], (DISRUPTING,)),

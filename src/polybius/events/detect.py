@@ -92,7 +92,7 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
         elif prediction.sub_type is None or only_tallies_deaths(doc, real):
             continue
         else:
-            prediction = prediction.within(supported_types(sentence, real))
+            prediction = prediction.within(supported_types(sentence, real), cues().stand_ins)
         if prediction.sub_type is None:
             continue
         sub_type = taxonomy().get(prediction.sub_type)
