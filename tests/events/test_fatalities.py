@@ -302,6 +302,13 @@ def test_a_superseded_figure_in_the_sentence_is_not_added(count, text):
     assert figures(count(text))[0] == 48
 
 
+def test_deaths_in_a_clause_that_a_since_phrase_points_to_are_that_events(count):
+    # "since last Friday, when ... killing 15": the clause is the anchor of "since", not a running tally.
+    text = ("Nerves have been raw since last Friday, when gunmen opened fire on demonstrators near Khilani "
+            "Square, killing at least 15 people.")
+    assert figures(count(text, "opened"))[0] == 15
+
+
 def test_a_toll_revised_to_a_new_figure_replaces_every_other_count(count):
     assert figures(count("Authorities initially said 11 miners died but on Monday revised the toll to 10."))[0] == 10
     assert figures(count("Officials revised the death toll to 45."))[0] == 45

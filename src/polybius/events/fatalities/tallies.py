@@ -35,6 +35,8 @@ def is_cumulative(cue: Token, lex: Lexicon) -> bool:
         for child in ancestor.children:
             if child.dep_ in ("npadvmod", "advmod") or (child.dep_ == "prep" and child.lower_ == "since"):
                 tokens.update((t.i, t) for t in child.subtree)
+        if ancestor.dep_ == "relcl" or (ancestor.dep_ == "advcl" and _opens_with_when(ancestor)):
+            break  # "raw since last Friday, when gunmen ... killed 15": the clause is the anchor, not a tally
     ordered = [tokens[i].lower_ for i in sorted(tokens)]
     text = " " + " ".join(ordered) + " "
     if any(f" {' '.join(phrase)} " in text for phrase in lex.cumulative):
@@ -82,3 +84,7 @@ def revised_to(toll: Token, lex: Lexicon) -> bool:
     verb = toll.head
     return (toll.dep_ == "dobj" and toll.lemma_.lower() in lex.toll_nouns and verb.lemma_.lower() in lex.revision_verbs
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
+
+
+def _opens_with_when(clause: Token) -> bool:
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in clause.children)
