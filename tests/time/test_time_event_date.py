@@ -28,6 +28,14 @@ def test_date_in_the_event_clause_wins_over_the_reporting_clause(dated):
     assert result.span.text == "Tuesday"
 
 
+def test_a_clause_that_describes_a_date_is_dated_by_it(dated):
+    text = ("Nerves in the protest camps have been raw since last Friday, when gunmen in cars without number "
+            "plates opened fire on demonstrators near Khilani Square, killing at least 15 people.")
+    result = dated(text, "opened", "2019-12-12")
+    assert result.day == date(2019, 12, 6)
+    assert result.span.text == "last Friday"
+
+
 def test_the_reporting_date_is_not_the_event_anchor(dated):
     # Thursday belongs to "said": the event clause has no date of its own, so the report dates it.
     result = dated("Chadian soldiers fought insurgents outside Kidal, the army said Thursday.", "fought")

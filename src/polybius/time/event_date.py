@@ -8,7 +8,8 @@ from it up the dependency tree reaches the trigger's clause without entering ano
    prepositions, objects, participles: "ended on Friday with 11 militants killed"), or, further
    up, on a verb coordinated with it or on the main clause of a participle or temporal clause the
    trigger sits in ("stormed a police station on Tuesday, killing five"; "died on Friday after
-   their vehicle hit a mine"). The shortest path wins.
+   their vehicle hit a mine"). A clause that describes a date is dated by it ("since last Friday,
+   when gunmen opened fire"). The shortest path wins.
 2. "when-clause": it sits in a temporal adverbial clause of the event's clause ("When the town was
    taken on January 24 2012, more than 90 soldiers were killed"). Only subordinators that put the
    two events at one time lend a date ([context] temporal_subordinators: "when", "after", "once"
@@ -194,7 +195,9 @@ def date_event(document: Document, trigger: Token, times: list[TimeExpression]) 
         if in_dateline(document.doc, expression.span.start):
             continue  # the day the story was filed, not the day of anything in it
         root = token_at(document.doc, expression.span.start, expression.span.end)
-        if root is not None and _between_report_and_subject(root, clause_root, reporters):
+        if root is not None and clause_root.dep_ == "relcl" and clause_root.head.i == root.i:
+            found = Attachment(0, chain[clause_root.i] + 1, expression)  # "last Friday, when gunmen opened fire"
+        elif root is not None and _between_report_and_subject(root, clause_root, reporters):
             found = Attachment(2, 0, expression)
         else:
             found = attach(root, chain, reporters, lex, expression) if root is not None else None
