@@ -300,3 +300,16 @@ def test_who_backs_the_doer_is_its_ally(nlp):
     mentions = [mention(text, "the army", MALI), mention(text, "Russian forces", russia)]
     roles = roles_of(nlp, text, "Government regains territory", "reclaimed", mentions)
     assert names(roles) == ("Military Forces of Mali", None, ["Military Forces of Russia"], [])
+
+
+def test_a_crowd_that_attacks_is_a_mob():
+    from polybius.events.conventions import Roles, as_mob
+
+    span = Span("doc", 0, 25, "A crowd of demonstrators")
+    attack = taxonomy().get("Attack")
+    roles, sub_type = as_mob(Roles(ActorMention(span, PROTESTERS)), attack)
+    assert sub_type.name == "Mob violence"
+    assert roles.actor1.actor.name == "Rioters" and roles.actor1.span == span
+    # Armed men who attack stay an attack.
+    roles, sub_type = as_mob(Roles(ActorMention(span, GUNMEN)), attack)
+    assert sub_type.name == "Attack" and roles.actor1.actor.name == "Unidentified Armed Group"

@@ -24,7 +24,7 @@ from polybius.events.context import (OWN_DATE_RULES, PUBLICATION_RULE, SCENE_RUL
 from polybius.events.detect import Detection, detect
 from polybius.events.fatalities import added, adds_to_toll_before, count_fatalities, count_follow_up, counts_deaths
 from polybius.events.headline import drop_restated_headline
-from polybius.events.conventions import Roles, with_claimant, with_crowd
+from polybius.events.conventions import Roles, as_mob, with_claimant, with_crowd
 from polybius.events.roles import assign_roles
 from polybius.nlp import Document
 from polybius.place import Gazetteer, country_place, focus_place, place_event
@@ -181,6 +181,7 @@ def _mention(document: Document, detection: Detection, n: int, times: list[TimeE
     place = setting.place_for(named_place)
     country = place.place.country_code if place is not None and place.place is not None else None
     named = with_claimant(assign_roles(sentence, trigger, sub_type, actors), sentence.sent, sub_type, actors)
+    named, sub_type = as_mob(named, sub_type)
     fatalities = count_fatalities(document, sentence, trigger) if counts_deaths(sub_type.name) else None
     if not is_specific(named, named_place, event_date, fatalities):
         return None

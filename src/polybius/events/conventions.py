@@ -7,7 +7,9 @@ parties (roles.py):
 - protesters act in protests (actor1), rioters in riots, and a peaceful protest has no actor2; an
   unnamed crowd is still there (with_crowd);
 - an attack with no named doer takes the armed group that claims it in the sentences after it
-  (with_claimant).
+  (with_claimant);
+- a crowd that attacks someone ("a crowd of demonstrators stabbed a teenager to death") is a mob:
+  Mob violence by rioters (as_mob).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from polybius.actors.groups import catalog
 from polybius.events.cues import cues
-from polybius.events.taxonomy import SubEventType
+from polybius.events.taxonomy import SubEventType, taxonomy
 from polybius.records import Actor, ActorMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
@@ -114,3 +116,15 @@ def _claimant(sentence: SpacySpan, mentions: list[ActorMention]) -> ActorMention
                         and not mention.actor.name.startswith(UNIDENTIFIED)):
                     return mention
     return None
+
+
+def as_mob(roles: Roles, sub_type: SubEventType) -> tuple[Roles, SubEventType]:
+    """An attack done by protesters or rioters is Mob violence, its doers rioters (ACLED: rioters
+    who attack civilians or property are a mob, whatever brought them together)."""
+    doer = roles.actor1
+    if sub_type.name != "Attack" or doer is None or doer.actor.inter not in (PROTESTERS, RIOTERS):
+        return roles, sub_type
+    group = catalog().groups[CROWDS["Riots"]]
+    rioters = ActorMention(doer.span, Actor(group.name(None), group.inter))
+    mob = Roles(rioters, roles.actor2, roles.assoc_actor_1, roles.assoc_actor_2, roles.civilian_targeting)
+    return mob, taxonomy().get("Mob violence")
