@@ -21,7 +21,8 @@ def test_threats_plans_and_denials_are_unreal(nlp):
     assert is_unreal(token(nlp("The group denied carrying out the bombing."), "bombing"))
     assert is_unreal(token(nlp("Soldiers did not fire on the crowd."), "fire"))
     assert is_unreal(token(nlp("The group claimed responsibility for the bombing."), "bombing"))
-    # Rejecting an agreement is no agreement.
+    # Burying the dead is no attack, and rejecting an agreement is no agreement.
+    assert is_unreal(token(nlp("The governor led the burial of 43 victims in Zabarmari on Sunday."), "victims"))
     assert is_unreal(token(nlp("A breakaway group rejected Thursday's agreement."), "agreement"))
 
 
