@@ -309,6 +309,13 @@ def test_deaths_in_a_clause_that_a_since_phrase_points_to_are_that_events(count)
     assert figures(count(text, "opened"))[0] == 15
 
 
+def test_a_superlative_since_ranks_the_attack_not_its_dead(count):
+    # Only a perfect "have been killed since X happened" sums a running tally.
+    text = ("Six aid workers and a driver were killed in the worst single attack on humanitarian staff since "
+            "civil war broke out in December 2013.")
+    assert figures(count(text))[0] == 7
+
+
 def test_a_toll_revised_to_a_new_figure_replaces_every_other_count(count):
     assert figures(count("Authorities initially said 11 miners died but on Monday revised the toll to 10."))[0] == 10
     assert figures(count("Officials revised the death toll to 45."))[0] == 45

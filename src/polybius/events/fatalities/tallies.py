@@ -28,7 +28,7 @@ def is_cumulative(cue: Token, lex: Lexicon) -> bool:
     for child in cue.children:
         if child.dep_ in scoped:
             tokens.update((t.i, t) for t in child.subtree)
-        elif child.dep_ == "advcl":  # "have been killed since Amini died": the clause's "since"
+        elif child.dep_ == "advcl" and told_as_tally(cue):  # "have been killed since Amini died"
             tokens.update((m.i, m) for m in child.children if m.dep_ == "mark")
     for ancestor in list(cue.ancestors)[:3]:
         tokens[ancestor.i] = ancestor
