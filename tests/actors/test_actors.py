@@ -229,6 +229,10 @@ def test_unnamed_groups_are_marked_in_the_data_file(name, unnamed):
     assert catalog().is_unnamed(name) is unnamed
 
 
+def test_the_first_part_of_a_hyphenated_word_is_no_group(actors_in):
+    assert "Unidentified Armed Group" not in names(actors_in("Thousands of women have been raped and many gang-raped."))
+
+
 def test_qaeda_linked_fighters_are_an_islamist_militia_not_al_qaeda(actors_in):
     for text in (
         "Al Qaeda-linked militants attacked the town.",
@@ -405,5 +409,8 @@ def test_the_rebels_point_back_to_the_one_armed_group_just_named(actors_in):
     # Two groups named: "the militants" could be either, so it stays unnamed.
     text = "Boko Haram fighters attacked Konduga. ISWAP fighters raided a base. The militants killed four soldiers."
     assert "Unidentified Armed Group" in names(actors_in(text))
+    # Named with another noun, the group is not who "the attackers" are: they are the other side.
+    text = "The base was hit at dawn. YPG fighters fought back, killing all the attackers."
+    assert names(actors_in(text))[-1] == "Unidentified Armed Group"
     # Without "the", rebels are any rebels.
     assert names(actors_in("M23 rebels took Bunagana. Rebels also attacked Rutshuru."))[-1] == "Unidentified Armed Group"

@@ -29,11 +29,25 @@ def named_back(doc: Doc, found: list[tuple[int, int, Actor]], catalog: GenericCa
         span = doc.char_span(start, end, alignment_mode="expand")
         if actor.name in pointing and span is not None and _definite_and_bare(span):
             here = sentence_of(start)
-            window = {a for s, a in named if s < start and 0 <= here - sentence_of(s) <= catalog.anaphor_sentences}
-            if len(window) == 1:
+            earlier = [(s, a) for s, a in named if s < start and 0 <= here - sentence_of(s) <= catalog.anaphor_sentences]
+            window = {a for _, a in earlier}
+            if len(window) == 1 and (_possessive(span) or _same_noun(doc, span, earlier, found)):
                 actor = next(iter(window))
         out.append((start, end, actor))
     return out
+
+
+def _same_noun(doc: Doc, span, earlier: list[tuple[int, Actor]], found: list[tuple[int, int, Actor]]) -> bool:
+    """ "M23 rebels ... the rebels": the group was named with the same noun. "YPG fighters fought back,
+    killing all the attackers" points to no one: the attackers are the other side."""
+    noun = span.root.lemma_.lower()
+    starts = {s for s, _ in earlier}
+    return any(start in starts and noun in {t.lemma_.lower() for t in doc.char_span(start, end, alignment_mode="expand")}
+               for start, end, _ in found)
+
+
+def _possessive(span) -> bool:
+    return any(c.dep_ == "poss" for c in span.root.children)
 
 
 def _token_at(doc: Doc, char: int) -> int:

@@ -134,7 +134,10 @@ def _named_spans(doc: Doc, matchers: _Matchers) -> list[tuple[TokenSpan, NamedAc
 
 
 def _modifies_a_noun(token: Token) -> bool:
-    """ "army barracks", "a military source", "bureaucratic, military and security institutions"."""
+    """ "army barracks", "a military source", "bureaucratic, military and security institutions";
+    or the first part of a hyphenated word ("gang-raped", "militia-style")."""
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-" and not token.whitespace_:
+        return True
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in _NOT_HEADS or (token.dep_ == "conj" and token.head.pos_ == "ADJ")
