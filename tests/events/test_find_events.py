@@ -152,6 +152,15 @@ def test_a_next_sentence_with_a_day_of_its_own_keeps_its_toll(make_document):
     assert event.fatalities is None or event.fatalities.best != 12
 
 
+def test_the_day_a_toll_was_revised_is_no_day_of_its_own(make_document):
+    follow = "Authorities initially said 11 people died but on Monday revised the toll to 10."
+    start = len("A suicide bomber blew himself up at a crowded market in Maiduguri. ") + follow.index("Monday")
+    monday = TimeExpression(Span("doc", start, start + 6, "Monday"), "DATE", "2019-03-04",
+                            date(2019, 3, 4), date(2019, 3, 4), 1)
+    event, _, _ = _follow_up(make_document, follow, [monday])
+    assert event.fatalities.best == 10
+
+
 def test_a_toll_typed_as_an_event_of_its_own_joins_the_event_before(make_document):
     # The classifier types "Twelve villagers were killed" as an Attack; naming no party, place or day
     # of its own, it is the raid's toll, not a second event.

@@ -22,7 +22,8 @@ from polybius.actors import localize
 from polybius.events.context import (OWN_DATE_RULES, PUBLICATION_RULE, SCENE_RULE, aggregate_date, background_date,
                                      is_aggregate, is_background)
 from polybius.events.detect import Detection, detect
-from polybius.events.fatalities import added, adds_to_toll_before, count_fatalities, count_follow_up, counts_deaths
+from polybius.events.fatalities import (added, adds_to_toll_before, count_fatalities, count_follow_up, counts_deaths,
+                                        lexicon)
 from polybius.events.headline import drop_restated_headline
 from polybius.events.conventions import Roles, as_mob, with_claimant, with_crowd
 from polybius.events.roles import assign_roles
@@ -147,9 +148,21 @@ def _follow_up_toll(document: Document, mention: EventMention, following: SpacyS
         return None
     if not counts_deaths(mention.sub_event_type):
         return None
-    if any(following.start_char <= t.span.start < following.end_char and t.first_day is not None for t in times):
+    if any(following.start_char <= t.span.start < following.end_char and t.first_day is not None
+           and not _day_of_telling(document, t) for t in times):
         return None
     return count_follow_up(document, following)
+
+
+def _day_of_telling(document: Document, expression: TimeExpression) -> bool:
+    """The day dates the report or revision of a toll, not the deaths: "Authorities initially said 11
+    miners died but on Monday revised the toll to 10"."""
+    span = document.doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    telling = time_lexicon().reporting_verbs | lexicon().revision_verbs
+    return verb is not None and verb.lemma_.lower() in telling
 
 
 @dataclass(frozen=True)
