@@ -302,14 +302,25 @@ def test_who_backs_the_doer_is_its_ally(nlp):
     assert names(roles) == ("Military Forces of Mali", None, ["Military Forces of Russia"], [])
 
 
-def test_a_crowd_that_attacks_is_a_mob():
+def test_a_crowd_that_attacks_is_a_mob(nlp):
     from polybius.events.conventions import Roles, as_mob
 
-    span = Span("doc", 0, 25, "A crowd of demonstrators")
-    attack = taxonomy().get("Attack")
-    roles, sub_type = as_mob(Roles(ActorMention(span, PROTESTERS)), attack)
-    assert sub_type.name == "Mob violence"
-    assert roles.actor1.actor.name == "Rioters" and roles.actor1.span == span
+    text = "A crowd of demonstrators stabbed a teenager to death in central Baghdad on Thursday."
+    doc = nlp(text)
+    stabbed = next(t for t in doc if t.text == "stabbed")
+    span = Span("doc", 0, 5, "crowd")
+    for typed in ("Attack", "Excessive force against protesters"):
+        roles, sub_type = as_mob(Roles(ActorMention(span, PROTESTERS)), taxonomy().get(typed), stabbed)
+        assert sub_type.name == "Mob violence", typed
+        assert roles.actor1.actor.name == "Rioters" and roles.actor1.span == span
     # Armed men who attack stay an attack.
-    roles, sub_type = as_mob(Roles(ActorMention(span, GUNMEN)), attack)
+    roles, sub_type = as_mob(Roles(ActorMention(span, GUNMEN)), taxonomy().get("Attack"), stabbed)
     assert sub_type.name == "Attack" and roles.actor1.actor.name == "Unidentified Armed Group"
+    # Protesters who were shot are still the victims of excessive force.
+    text = "Police shot three demonstrators in Baghdad."
+    doc = nlp(text)
+    shot = next(t for t in doc if t.text == "shot")
+    victims = ActorMention(Span("doc", text.index("demonstrators"), text.index("demonstrators") + 13, "demonstrators"),
+                           PROTESTERS)
+    roles, sub_type = as_mob(Roles(victims), taxonomy().get("Excessive force against protesters"), shot)
+    assert sub_type.name == "Excessive force against protesters"

@@ -194,7 +194,7 @@ def _mention(document: Document, detection: Detection, n: int, times: list[TimeE
     place = setting.place_for(named_place)
     country = place.place.country_code if place is not None and place.place is not None else None
     named = with_claimant(assign_roles(sentence, trigger, sub_type, actors), sentence.sent, sub_type, actors)
-    named, sub_type = as_mob(named, sub_type)
+    named, sub_type = as_mob(named, sub_type, trigger)
     fatalities = count_fatalities(document, sentence, trigger) if counts_deaths(sub_type.name) else None
     if not is_specific(named, named_place, event_date, fatalities):
         return None

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from polybius.actors.groups import catalog
 from polybius.events.cues import cues
@@ -25,6 +26,7 @@ from polybius.records import Actor, ActorMention, Span
 
 CIVILIANS, PROTESTERS, RIOTERS = 7, 6, 5
 PEACEFUL_PROTEST = "Peaceful protest"
+EXCESSIVE_FORCE = "Excessive force against protesters"
 CROWDS = {"Protests": "protesters", "Riots": "rioters"}  # event type -> its crowd in generic.toml
 ARMED_GROUPS = frozenset({2, 3, 4})  # rebels, political and identity militias
 UNIDENTIFIED = "Unidentified"  # ACLED's unnamed armed group: a claimant's name replaces it
@@ -118,13 +120,26 @@ def _claimant(sentence: SpacySpan, mentions: list[ActorMention]) -> ActorMention
     return None
 
 
-def as_mob(roles: Roles, sub_type: SubEventType) -> tuple[Roles, SubEventType]:
-    """An attack done by protesters or rioters is Mob violence, its doers rioters (ACLED: rioters
-    who attack civilians or property are a mob, whatever brought them together)."""
+def as_mob(roles: Roles, sub_type: SubEventType, trigger: Token) -> tuple[Roles, SubEventType]:
+    """Violence done by protesters or rioters is Mob violence, its doers rioters (ACLED: rioters who
+    attack civilians or property are a mob, whatever brought them together): an attack by them, or
+    "excessive force" whose protesters are the ones who struck ("a crowd of demonstrators stabbed
+    a teenager to death")."""
     doer = roles.actor1
-    if sub_type.name != "Attack" or doer is None or doer.actor.inter not in (PROTESTERS, RIOTERS):
+    if doer is None or doer.actor.inter not in (PROTESTERS, RIOTERS):
+        return roles, sub_type
+    if sub_type.name != "Attack" and not (sub_type.name == EXCESSIVE_FORCE and _struck(doer, trigger)):
         return roles, sub_type
     group = catalog().groups[CROWDS["Riots"]]
     rioters = ActorMention(doer.span, Actor(group.name(None), group.inter))
     mob = Roles(rioters, roles.actor2, roles.assoc_actor_1, roles.assoc_actor_2, roles.civilian_targeting)
     return mob, taxonomy().get("Mob violence")
+
+
+def _struck(crowd: ActorMention, trigger: Token) -> bool:
+    """The crowd is the subject of the active violent verb."""
+    span = trigger.doc.char_span(crowd.span.start, crowd.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    return span.root.dep_ == "nsubj" and span.root.head.i == verb.i
