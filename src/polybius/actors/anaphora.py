@@ -1,7 +1,9 @@
 """Unnamed armed groups that point back to a named one: "M23 rebels captured Bunagana ... government
 forces said they had routed the rebels". ACLED codes the named group: a definite bare noun of an
-unnamed armed group ("the rebels", "the insurgents", "the jihadists") is the one armed group the
-article named in the sentences just before, when it named exactly one."""
+unnamed armed group ("the rebels", "their fighters") is the one armed group the article named in the
+sentences just before, when it named exactly one, and named it with the same noun ("M23 rebels") or
+the noun is possessed ("their fighters"). "YPG fighters fought back, killing all the attackers":
+the attackers are the other side, named by another noun."""
 
 from __future__ import annotations
 
@@ -38,8 +40,7 @@ def named_back(doc: Doc, found: list[tuple[int, int, Actor]], catalog: GenericCa
 
 
 def _same_noun(doc: Doc, span, earlier: list[tuple[int, Actor]], found: list[tuple[int, int, Actor]]) -> bool:
-    """ "M23 rebels ... the rebels": the group was named with the same noun. "YPG fighters fought back,
-    killing all the attackers" points to no one: the attackers are the other side."""
+    """ "M23 rebels ... the rebels": the group was named with the same noun."""
     noun = span.root.lemma_.lower()
     starts = {s for s, _ in earlier}
     return any(start in starts and noun in {t.lemma_.lower() for t in doc.char_span(start, end, alignment_mode="expand")}
@@ -56,8 +57,8 @@ def _token_at(doc: Doc, char: int) -> int:
 
 
 def _definite_and_bare(span) -> bool:
-    """ "the rebels", "their fighters", "its fighters"; not "rebels" (any rebels), nor "the Islamist rebels" or "two
-    militants", which have words of their own before the noun."""
+    """ "the rebels", "their fighters", "its fighters"; not "rebels" (any rebels), nor "the Islamist
+    rebels" or "two militants", which have words of their own before the noun."""
     root = span.root
     if len(span) != 1 or any(c.dep_ in _OWN_WORDS for c in root.children):
         return False

@@ -102,12 +102,11 @@ def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, senten
     weapons = named - {GENERIC_WEAPON}
     if weapons:
         return min(weapons, key=lambda label: taxonomy().get(label).precedence)
+    explosive = {s.name for s in taxonomy().sub_types.values() if s.event_type == EXPLOSIONS}
     if name in cue_set.named_weapons_only and GENERIC_WEAPON in named:
         # "bomb attacks on Hazara neighbourhoods" is no chemical attack: that needs its own word.
-        explosive = {s.name for s in taxonomy().sub_types.values() if s.event_type == EXPLOSIONS}
         return prediction.best_outside(cue_set.named_weapons_only | (set(taxonomy().sub_types) - explosive)) or name
     if sub_type.event_type == EXPLOSIONS and GENERIC_WEAPON not in named:
-        explosive = {s.name for s in taxonomy().sub_types.values() if s.event_type == EXPLOSIONS}
         return prediction.best_outside(explosive) or name
     return name
 
