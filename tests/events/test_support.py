@@ -57,6 +57,12 @@ def test_a_ruled_out_favourite_gives_way_to_its_stand_in():
     stood_in = guess.within(allowed, cues().stand_ins)
     assert stood_in.sub_type == "Attack"
     assert stood_in.confidence == pytest.approx(0.8 * 0.91 / 0.93)
+    # A supported runner-up close enough to the favourite still comes first ("Isis members fired a
+    # guided missile at a Kurdish position, seriously wounding two": shelling, not an attack).
+    guess = prediction(("Excessive force against protesters", 0.22), ("Shelling/artillery/missile attack", 0.15),
+                       ("Attack", 0.05))
+    allowed = {"Shelling/artillery/missile attack", "Attack"}
+    assert guess.within(allowed, cues().stand_ins).sub_type == "Shelling/artillery/missile attack"
 
 
 def test_no_event_stays_no_event():

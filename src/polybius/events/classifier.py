@@ -77,21 +77,20 @@ class Prediction:
     def within(self, allowed: set[str], stand_ins: Mapping[str, str] | None = None) -> "Prediction":
         """The answer when only the `allowed` sub-types are possible. The most probable allowed one
         stands in for a disallowed favourite only when it has at least RETYPE_SHARE of the
-        favourite's probability; otherwise, or when none is allowed, no event. A favourite's own
-        stand-in (`stand_ins`: lethal force on people not protesting is an attack) takes its place
-        with their probabilities joined. Whether the sentence reports an event at all stays the
+        favourite's probability; otherwise the favourite's own stand-in, if allowed (`stand_ins`:
+        lethal force on people not protesting is an attack), with their probabilities joined;
+        otherwise no event. Whether the sentence reports an event at all stays the
         classifier's call (its event share is kept)."""
         if self.sub_type is None:
             return self
-        stand_in = (stand_ins or {}).get(self.sub_type)
-        if self.sub_type not in allowed and stand_in in allowed:
-            joined = sum(p for label, p in self.ranked if label in (self.sub_type, stand_in))
-            rest = tuple((label, p) for label, p in self.ranked if label in allowed and label != stand_in)
-            return self._among(((stand_in, joined), *rest))
         kept = tuple((label, p) for label, p in self.ranked if label in allowed)
-        if not kept or kept[0][1] < RETYPE_SHARE * self.ranked[0][1]:
-            return Prediction(None, 1.0, self.label, self.event_probability, ())
-        return self._among(kept)
+        if kept and kept[0][1] >= RETYPE_SHARE * self.ranked[0][1]:
+            return self._among(kept)
+        stand_in = (stand_ins or {}).get(self.sub_type)
+        if stand_in in allowed:
+            joined = sum(p for label, p in self.ranked if label in (self.sub_type, stand_in))
+            return self._among(((stand_in, joined), *((label, p) for label, p in kept if label != stand_in)))
+        return Prediction(None, 1.0, self.label, self.event_probability, ())
 
     def as_event(self, allowed: set[str]) -> "Prediction":
         """The most probable `allowed` sub-type as the answer, whatever the event share: for a sentence
