@@ -33,6 +33,12 @@ def test_a_chemical_attack_needs_a_chemical_word(nlp):
     assert apply(nlp, text, "Chemical weapon", "killed", ranked) == "Remote explosive/landmine/IED"
     gas = "A gas attack on Douma killed dozens of people."
     assert apply(nlp, gas, "Chemical weapon", "killed", ranked) == "Chemical weapon"
+    # The chemical word may come in another sentence of the article.
+    doc = nlp("Doctors treated patients in Shifounieh after a bombing. They showed signs of exposure to chlorine.")
+    first = next(iter(doc.sents))
+    trigger = next(t for t in first if t.text == "bombing")
+    prediction = Prediction("Chemical weapon", 0.4, "Chemical weapon", 0.9, ranked)
+    assert refine(taxonomy().get("Chemical weapon"), prediction, first, trigger).name == "Chemical weapon"
 
 
 def test_a_one_sided_strike_is_not_a_clash(nlp):

@@ -103,12 +103,17 @@ def _by_weapon(name: str, sub_type: SubEventType, prediction: Prediction, senten
     if weapons:
         return min(weapons, key=lambda label: taxonomy().get(label).precedence)
     explosive = {s.name for s in taxonomy().sub_types.values() if s.event_type == EXPLOSIONS}
-    if name in cue_set.named_weapons_only and GENERIC_WEAPON in named:
-        # "bomb attacks on Hazara neighbourhoods" is no chemical attack: that needs its own word.
+    if name in cue_set.named_weapons_only and GENERIC_WEAPON in named and not _named_in_article(name, sentence, cue_set):
+        # "bomb attacks on Hazara neighbourhoods" is no chemical attack: that needs its own word,
+        # here or elsewhere in the article ("treated patients after a bombing. ... exposure to chlorine").
         return prediction.best_outside(cue_set.named_weapons_only | (set(taxonomy().sub_types) - explosive)) or name
     if sub_type.event_type == EXPLOSIONS and GENERIC_WEAPON not in named:
         return prediction.best_outside(explosive) or name
     return name
+
+
+def _named_in_article(sub_type: str, sentence: SpacySpan, cue_set: Cues) -> bool:
+    return any(sub_type in m.sub_types for m in cue_set.weapons.find(sentence.doc[:]))
 
 
 def _in_own_clause(token: Token, verb: Token) -> bool:
