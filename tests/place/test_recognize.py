@@ -76,3 +76,12 @@ def test_a_place_word_opening_a_movement_name_is_no_place(places_of):
     found = _found(mentions)
     assert "Moro" not in found  # a town in Pakistan, but here the name of a people
     assert found["Manila"].place.country_code == "PH"
+
+
+def test_a_hyphenated_lower_case_article_opens_a_name(places_of):
+    # NER read "al-Qadarif (Gedaref" as one organisation; neither name was found.
+    text = "A student died during protests in al-Qadarif (Gedaref), the city's member of parliament said."
+    _, mentions = places_of(text)
+    found = _found(mentions)
+    assert found["al-Qadarif"].place.country_code == "SD"
+    assert found["Gedaref"].place.country_code == "SD"

@@ -82,13 +82,24 @@ def _with_particle(doc: Doc, start: int, end: int, gazetteer: Gazetteer, after: 
     counts only in mid-sentence, where its capital is no sentence's ("In Gao, troops ...")."""
     if start == 0 or start - 1 < after:
         return start
-    particle, vocab = doc[start - 1], vocabulary()
+    vocab = vocabulary()
+    if start >= 2 and start - 2 >= after and _hyphenated_article(doc, start, vocab.particles):
+        # "al-Qadarif", "el-Fasher": a lower-case article joined by a hyphen
+        joined = gazetteer.candidates(doc[start - 2 : end].text)
+        if any(c.kind != NameKind.DEMONYM for c in joined):
+            return start - 2
+    particle = doc[start - 1]
     if particle.lower_ not in vocab.particles or not _is_capitalised(particle):
         return start
     if particle.is_sent_start and particle.lower_ in vocab.english_particles:
         return start
     known = any(c.kind != NameKind.DEMONYM for c in gazetteer.candidates(doc[start - 1 : end].text))
     return start - 1 if known else start
+
+
+def _hyphenated_article(doc: Doc, start: int, particles: frozenset[str]) -> bool:
+    article, hyphen = doc[start - 2], doc[start - 1]
+    return hyphen.text == "-" and not article.whitespace_ and not hyphen.whitespace_ and article.lower_ in particles
 
 
 def _run_on(doc: Doc, end: int) -> int:
@@ -110,7 +121,10 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> set[tuple[int, int]]:
     runs = _capitalised_runs(doc)
     spans |= _before_feature_words(doc, runs)
     connectors = vocabulary().connectors
+    particles = vocabulary().particles
     for run_start, run_end in runs:
+        if run_start >= 2 and _hyphenated_article(doc, run_start, particles):
+            run_start -= 2  # "al-Qadarif": the name may be known only with its article
         i = run_start
         while i < run_end:
             for j in range(min(run_end, i + _MAX_TOKENS), i, -1):
@@ -198,7 +212,8 @@ def _verdict(doc: Doc, start: int, end: int, label: str | None, gazetteer: Gazet
     vocab = vocabulary()
     span = doc[start:end]
     words = [t.lower_.strip(".") for t in span]
-    if not _is_capitalised(span[0]) or (len(words) == 1 and words[0] in vocab.reject_words):
+    opens = _is_capitalised(span[0]) or (len(span) > 2 and _hyphenated_article(doc, start + 2, vocab.particles))
+    if not opens or (len(words) == 1 and words[0] in vocab.reject_words):
         return _NO
     if _inside_organisation(doc, start, end) or _after_title(doc, start) or _is_address(doc, start, end):
         return _NO
@@ -274,6 +289,8 @@ def _inside_longer_name(doc: Doc, start: int, end: int, official_place: bool) ->
     name that opens an organisation's name is still a place ("Laurel County Sheriff's Office"), unless
     the organisation is a movement ("Moro Islamic Liberation Front")."""
     for ent in doc.ents:
+        if any(t.text in "()[]" for t in ent):
+            continue  # "al-Qadarif (Gedaref": an entity across a bracket is a misreading
         if ent.label_ in ("PERSON", "ORG") and ent.start <= start and end <= ent.end and (ent.end - ent.start) > (end - start):
             if ent.label_ == "ORG" and _head_word_after(doc, end) is not None:
                 return False  # "Adrar des Ifoghas mountains" tagged ORG is still a place
