@@ -219,6 +219,18 @@ def test_a_sentence_set_in_another_town_does_not_take_the_scene_s_day(make_docum
     assert force.date.day == date(2020, 11, 16) and force.date.rule == "publication"
 
 
+def test_a_town_inside_the_country_the_scene_named_as_a_whole_goes_on_with_its_day(make_document):
+    text = ("Protests over bread prices spread across Sudan on Thursday. A student died during violent protests "
+            "in al-Qadarif, a member of parliament said.")
+    sudan = Place(366755, "Sudan", 16.0, 30.0, "SD", feature_code="PCLI")
+    qadarif = Place(375550, "Al Qadarif", 14.03, 35.38, "SD", admin1="Al Qadarif")
+    thursday = TimeExpression(span(text, "Thursday"), "DATE", "2018-12-20", date(2018, 12, 20), date(2018, 12, 20), 1)
+    places = [PlaceMention(span(text, "Sudan"), sudan, "in", 3), PlaceMention(span(text, "al-Qadarif"), qadarif, "in", 1)]
+    mentions = find_events(make_document(text, published="2018-12-21"), [thursday], places, [])
+    died = next(m for m in mentions if "student" in m.sentence.text)
+    assert died.date.day == date(2018, 12, 20) and died.date.rule == "scene"
+
+
 @pytest.mark.parametrize(("second", "total"), [
     ("Four Taliban were also killed when troops returned fire.", 11),
     ("Four Taliban were killed when troops returned fire.", 7),  # may restate part of the toll: fusion keeps the fuller

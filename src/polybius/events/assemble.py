@@ -113,7 +113,8 @@ def _on_scene_of(mention: EventMention, before: EventMention) -> EventMention:
     """A sentence that dates nothing goes on with the scene of the event sentence before it (see
     _goes_on_from): "Thousands marched in Lima on Saturday. Police fired tear gas at the marchers,
     killing three." It takes that event's day, unless one of the two is background or a tally, or it
-    sets itself in a located place of its own elsewhere. The rule name marks the day as inferred."""
+    sets itself in a located place of its own elsewhere (_same_scene). The rule name marks the day as
+    inferred."""
     if mention.date is None or mention.date.rule != PUBLICATION_RULE:
         return mention
     if before.date is None or before.date.rule not in OWN_DATE_RULES:
@@ -123,10 +124,20 @@ def _on_scene_of(mention: EventMention, before: EventMention) -> EventMention:
     place = mention.place
     own_place = (place is not None and place.place is not None and place.relation != "article"
                  and place.span.start >= mention.sentence.start)
-    if own_place and (before.place is None or before.place.place is None
-                      or before.place.place.geonameid != place.place.geonameid):
+    if own_place and not _same_scene(before.place, place):
         return mention
     return replace(mention, date=replace(before.date, rule=SCENE_RULE))
+
+
+def _same_scene(before: PlaceMention | None, place: PlaceMention) -> bool:
+    """The same place, or a place inside the country the sentence before named as a whole ("protests
+    spread across Sudan on Thursday, with one protester killed in the east. A student died in
+    al-Qadarif")."""
+    if before is None or before.place is None or place.place is None:
+        return False
+    whole_country = before.place.feature_code.startswith("PCL")
+    return before.place.geonameid == place.place.geonameid or (
+        whole_country and before.place.country_code == place.place.country_code)
 
 
 def _with_toll_of_next(document: Document, mention: EventMention, detection: Detection,
