@@ -82,13 +82,7 @@ def _with_particle(doc: Doc, start: int, end: int, gazetteer: Gazetteer, after: 
     counts only in mid-sentence, where its capital is no sentence's ("In Gao, troops ...")."""
     if start == 0 or start - 1 < after:
         return start
-    vocab = vocabulary()
-    if start >= 2 and start - 2 >= after and _hyphenated_article(doc, start, vocab.particles):
-        # "al-Qadarif", "el-Fasher": a lower-case article joined by a hyphen
-        joined = gazetteer.candidates(doc[start - 2 : end].text)
-        if any(c.kind != NameKind.DEMONYM for c in joined):
-            return start - 2
-    particle = doc[start - 1]
+    particle, vocab = doc[start - 1], vocabulary()
     if particle.lower_ not in vocab.particles or not _is_capitalised(particle):
         return start
     if particle.is_sent_start and particle.lower_ in vocab.english_particles:
@@ -98,6 +92,8 @@ def _with_particle(doc: Doc, start: int, end: int, gazetteer: Gazetteer, after: 
 
 
 def _hyphenated_article(doc: Doc, start: int, particles: frozenset[str]) -> bool:
+    """The name at `start` follows a lower-case article joined by a hyphen ("al-Qadarif"); the
+    candidate spans take the article in (_candidate_spans)."""
     article, hyphen = doc[start - 2], doc[start - 1]
     return hyphen.text == "-" and not article.whitespace_ and not hyphen.whitespace_ and article.lower_ in particles
 
@@ -120,8 +116,7 @@ def _candidate_spans(doc: Doc, gazetteer: Gazetteer) -> set[tuple[int, int]]:
                 spans.add((start, ent.end))
     runs = _capitalised_runs(doc)
     spans |= _before_feature_words(doc, runs)
-    connectors = vocabulary().connectors
-    particles = vocabulary().particles
+    connectors, particles = vocabulary().connectors, vocabulary().particles
     for run_start, run_end in runs:
         if run_start >= 2 and _hyphenated_article(doc, run_start, particles):
             run_start -= 2  # "al-Qadarif": the name may be known only with its article
@@ -142,7 +137,7 @@ def _before_feature_words(doc: Doc, runs: list[tuple[int, int]]) -> set[tuple[in
     """"the Tigharghar mountains", "the Nuba Mountains": the capitalised words (a few) right before a
     physical feature's word name it, whether or not the gazetteer knows them. A run that opens a
     sentence is left to the other evidence ("These mountains")."""
-    words = vocabulary().feature_words
+    words, connectors = vocabulary().feature_words, vocabulary().connectors
     out = set()
     for start, end in runs:
         if end - start > 1 and doc[end - 1].lower_ in words:
@@ -150,7 +145,7 @@ def _before_feature_words(doc: Doc, runs: list[tuple[int, int]]) -> set[tuple[in
         elif end >= len(doc) or doc[end].lower_ not in words:
             continue
         start = max(start, end - _UNKNOWN_MAX_TOKENS)
-        while start < end and doc[start].lower_ in vocabulary().connectors:
+        while start < end and doc[start].lower_ in connectors:
             start += 1
         if start < end and not doc[start].is_sent_start:
             out.add((start, end))
