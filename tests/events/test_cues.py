@@ -39,6 +39,8 @@ def test_aggregate_patterns():
 @pytest.mark.parametrize("original, misspelt, where", [
     ('"Grenade" = ["grenade"', '"Grenades" = ["grenade"', "[triggers]"),
     ('harm_families = ["Battles"', 'harm_families = ["Battle"', "[support] harm_families"),
+    ('= "Attack" }', '= "Atack" }', "[support] stand_ins"),
+    ('named_only = ["Chemical weapon"]', 'named_only = ["Chemical weapons"]', "[weapons] named_only"),
 ])
 def test_a_misspelt_type_name_is_an_error_naming_the_file(tmp_path, original, misspelt, where):
     # Left alone, the words of a misspelt list would silently cue nothing.
