@@ -95,3 +95,31 @@ def test_empty_and_bad_input():
     assert classify_text("   ") == (None, 1.0)
     with pytest.raises(ValueError, match="expects a string"):
         classify_text(None)
+
+
+ATTRIBUTIONS = [
+    "Provincial officials blamed the Lakurawa group for the explosion that wrecked a market in Sokoto on Tuesday.",
+    "The police chief said a local militia was behind the ambush that killed three rangers near Garamba on Friday.",
+    "The insurgents said their fighters were responsible for the mortar fire that struck the airport on Monday.",
+    "A faction of the group claimed responsibility for the car bombing in Baidoa that killed five soldiers.",
+]
+
+
+@pytest.mark.parametrize("text", ATTRIBUTIONS)
+def test_a_text_that_only_attributes_an_event_has_no_main_event(text):
+    # CASE-2021's ATTRIB class: the text is about who did it.
+    assert classify_text(text)[0] is None
+
+
+def test_an_attribution_off_the_main_line_leaves_the_event_reported():
+    text = ("Four herders were killed by a blast near their camp in Menaka on Sunday, elders said, "
+            "blaming a mine laid by jihadists.")
+    assert classify_text(text)[0] is not None
+
+
+def test_attributed_events_stay_in_the_dataset():
+    # Only the choice of a text's main event sets them aside; the pipeline still codes the ambush.
+    from polybius import nlp as nlp_stage
+    from polybius.events.detect import detect
+
+    assert detect(nlp_stage.load()(ATTRIBUTIONS[1]))

@@ -41,6 +41,7 @@ def test_aggregate_patterns():
     ('harm_families = ["Battles"', 'harm_families = ["Battle"', "[support] harm_families"),
     ('= "Attack" }', '= "Atack" }', "[support] stand_ins"),
     ('named_only = ["Chemical weapon"]', 'named_only = ["Chemical weapons"]', "[weapons] named_only"),
+    ('applies_to = ["Arrests"', 'applies_to = ["Arrest"', "[crime] applies_to"),
 ])
 def test_a_misspelt_type_name_is_an_error_naming_the_file(tmp_path, original, misspelt, where):
     # Left alone, the words of a misspelt list would silently cue nothing.
@@ -52,7 +53,7 @@ def test_a_misspelt_type_name_is_an_error_naming_the_file(tmp_path, original, mi
         load_cues(path)
 
 
-@pytest.mark.parametrize("table", ["support", "seized_goods", "unreal"])
+@pytest.mark.parametrize("table", ["support", "seized_goods", "unreal", "crime", "attribution"])
 def test_a_missing_table_is_an_error_naming_the_file(tmp_path, table):
     text = (DATA / "cues.toml").read_text(encoding="utf-8")
     path = tmp_path / "cues.toml"

@@ -116,3 +116,18 @@ def test_a_person_called_a_figure_is_not_a_record(nlp):
     # opposition figure" was read as acting on a document.
     doc = nlp("Intelligence agents detained a senior opposition figure at his home before dawn.")
     assert not is_unreal(token(doc, "detained"))
+
+
+def test_an_arrest_or_seizure_for_ordinary_crime_is_no_event(nlp):
+    # ACLED codes political violence; CASE-2021 labels such reports ORG_CRIME.
+    assert detect(nlp("Police in Kano arrested 23 suspects and seized 150 kg of cannabis during a raid on a "
+                      "warehouse on Tuesday, the command spokesman said.")) == []
+    assert detect(nlp("Gendarmes detained five suspected cattle thieves in a village near Bouar on Wednesday, "
+                      "a local official said.")) == []
+
+
+def test_an_arrest_with_a_political_or_armed_word_stays_an_event(nlp):
+    [smuggled_arms] = detect(nlp("Troops arrested four men smuggling rifles to the rebels across the lake on Monday."))
+    assert smuggled_arms.sub_type.name == "Arrests"
+    [activists] = detect(nlp("Police arrested twelve activists who had protested against drug-related killings in Manila."))
+    assert activists.sub_type.name in {"Arrests", "Protest with intervention"}

@@ -121,12 +121,15 @@ class Cues:
     engagement: PhraseIndex  # words of two-sided fighting
     protest: PhraseIndex  # phrase -> RIOT | LETHAL | INTERVENTION
     accident: PhraseIndex  # phrase -> ACCIDENT | INTENT
+    crime: PhraseIndex  # phrase -> CRIME | POLITICAL
+    crime_types: frozenset[str]  # sub-types that ordinary crime words make no event
     reporting_verbs: frozenset[str]
     protest_about: frozenset[str]  # prepositions that introduce what a protest is about
     reciprocal_verbs: frozenset[str]
     claim_verbs: frozenset[str]
     seized_goods: frozenset[str]  # objects of "seize" that are not territory
     claimed: frozenset[str]
+    attribution: frozenset[str]  # words whose object is an event attributed rather than reported
     alleging: frozenset[str]  # "suspected of being X": what X is said to be, not a party
     backing: frozenset[str]  # "with the backing of X": X is the doer's ally
     undergoing: PhraseIndex  # verbs whose subject is the target ("came under fire")
@@ -142,6 +145,7 @@ STATE, NON_STATE, ARMED_TARGET, CIVILIAN = "state", "non_state", "armed_targets"
 TRANSFER, FIGHTING = "cues", "fighting"
 RIOT, LETHAL, INTERVENTION = "riot", "lethal", "intervention"
 ACCIDENT, INTENT = "cues", "intent"
+CRIME, POLITICAL = "crimes", "political"
 DISRUPTING, ENGAGEMENT = "disrupted", "engagement"
 # Keys of [weapons] that are settings or word lists of their own, not weapons of a sub-type.
 WEAPON_SETTINGS = ("applies_to", "named_only", DISRUPTING, ENGAGEMENT)
@@ -179,6 +183,7 @@ def _check_taxonomy_names(raw: dict, path: Path) -> None:
     _check_names(path, "[weapons]", weapon_lists, {*known.sub_types, GENERIC_WEAPON})
     _check_names(path, "[weapons] named_only", raw["weapons"]["named_only"], known.sub_types)
     _check_names(path, "[weapons] applies_to", raw["weapons"]["applies_to"], known.event_types)
+    _check_names(path, "[crime] applies_to", raw["crime"]["applies_to"], known.sub_types)
     for key in ("own_cue_types", "harm_families", "violent_types"):
         _check_names(path, f"[support] {key}", raw["support"][key], known.event_types)
     stand_ins = raw["support"]["stand_ins"]
@@ -223,12 +228,15 @@ def _cues(raw: dict, path: Path) -> Cues:
         engagement=_labelled(raw["weapons"], (ENGAGEMENT,)),
         protest=_labelled(raw["protest"], (RIOT, LETHAL, INTERVENTION)),
         accident=_labelled(raw["accident"], (ACCIDENT, INTENT)),
+        crime=_labelled(raw["crime"], (CRIME, POLITICAL)),
+        crime_types=frozenset(raw["crime"]["applies_to"]),
         reporting_verbs=frozenset(raw["roles"]["reporting"]),
         protest_about=frozenset(raw["protest"]["about"]),
         reciprocal_verbs=frozenset(raw["roles"]["reciprocal"]),
         claim_verbs=frozenset(raw["roles"]["claims"]),
         seized_goods=frozenset(raw["seized_goods"]["words"]),
         claimed=frozenset(raw["roles"]["claimed"]),
+        attribution=frozenset(raw["attribution"]["words"]),
         alleging=frozenset(raw["roles"]["alleging"]),
         backing=frozenset(raw["roles"]["backing"]),
         undergoing=_labelled({"undergoing": raw["roles"]["undergoing"]}),

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from polybius.events.classifier import EventClassifier, Prediction, load_classifier
 from polybius.events.cues import HARM, CueMatch, Cues, cues
 from polybius.events.fatalities import in_running_tally
-from polybius.events.refine import is_accident, refine
+from polybius.events.refine import is_accident, is_ordinary_crime, refine
 from polybius.events.support import DISRUPTED, supported_types
 from polybius.events.taxonomy import SubEventType, taxonomy
 from polybius.events.updates import updated_event
@@ -100,6 +100,8 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
         if trigger is None:
             continue
         sub_type = refine(sub_type, prediction, sentence, trigger)
+        if is_ordinary_crime(sub_type, sentence):
+            continue
         detections.append(Detection(sentence, trigger, sub_type, prediction.confidence, prediction))
     return detections
 

@@ -15,7 +15,9 @@ definitions:
   goods (weapons, vehicles, cattle: [seized_goods]) takes no territory: by state forces it is
   disrupted weapons use, by anyone else looting;
 - targets: violence whose target or dead are armed men (soldiers, militants, a base) is a battle;
-- accidents: a crash, leak or spill with no sign of intent is no event at all.
+- accidents: a crash, leak or spill with no sign of intent is no event at all;
+- crime: an arrest or seizure for an ordinary crime (fraud, drugs, theft) with no political or armed
+  word beside it is no event either.
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ from polybius.events.cues import (
     ACCIDENT,
     ARMED_TARGET,
     CIVILIAN,
+    CRIME,
     FIGHTING,
     GENERIC_WEAPON,
     INTENT,
     INTERVENTION,
     LETHAL,
     NON_STATE,
+    POLITICAL,
     RIOT,
     STATE,
     TRANSFER,
@@ -83,6 +87,16 @@ def is_accident(sentence: SpacySpan, cue_set: Cues | None = None) -> bool:
     """A crash, leak, spill or similar mishap, with no word of an attacker or a weapon used on purpose."""
     present = _labels((cue_set or cues()).accident, sentence)
     return ACCIDENT in present and INTENT not in present
+
+
+def is_ordinary_crime(sub_type: SubEventType, sentence: SpacySpan, cue_set: Cues | None = None) -> bool:
+    """An arrest or seizure for fraud, drugs or theft, with no weapon, armed or political group or
+    protest in its sentence: crime, not political violence."""
+    cue_set = cue_set or cues()
+    if sub_type.name not in cue_set.crime_types:
+        return False
+    present = _labels(cue_set.crime, sentence)
+    return CRIME in present and POLITICAL not in present
 
 
 def _labels(index: PhraseIndex, tokens) -> set[str]:
