@@ -131,3 +131,28 @@ def test_an_arrest_with_a_political_or_armed_word_stays_an_event(nlp):
     assert smuggled_arms.sub_type.name == "Arrests"
     [activists] = detect(nlp("Police arrested twelve activists who had protested against drug-related killings in Manila."))
     assert activists.sub_type.name in {"Arrests", "Protest with intervention"}
+
+
+def test_a_sentence_that_only_refers_back_to_an_accident_is_no_event(nlp):
+    text = ("Five members of a family were killed when a gas cylinder exploded at their home in Mardan on "
+            "Sunday, rescue officials said. The explosion brought down the walls of the house and damaged two "
+            "cars parked outside.")
+    assert detect(nlp(text)) == []
+
+
+def test_an_attack_told_after_an_accident_is_still_an_event(nlp):
+    text = ("Two people died when a fuel tanker overturned near Kaduna on Monday. "
+            "Later that day, gunmen attacked a police post in the town, killing three officers.")
+    assert [d.sub_type.name for d in detect(nlp(text))] in (["Attack"], ["Armed clash"])
+
+
+def test_an_overturned_truck_is_an_accident_but_protesters_overturning_one_riot(nlp):
+    assert detect(nlp("Three soldiers died when their lorry overturned on a mountain road near Kidal on Friday.")) == []
+    [riot] = detect(nlp("Angry traders overturned a police truck and pelted officers with stones in Lilongwe."))
+    assert riot.sub_type.name == "Violent demonstration"
+
+
+def test_a_protest_about_a_crash_is_no_accident(nlp):
+    [protest] = detect(nlp("Hundreds of relatives marched in Dhaka on Sunday demanding justice for the victims "
+                           "of the ferry crash and holding up the names of the dead."))
+    assert protest.sub_type.name == "Peaceful protest"

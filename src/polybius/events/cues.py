@@ -125,6 +125,7 @@ class Cues:
     crime_types: frozenset[str]  # sub-types that ordinary crime words make no event
     reporting_verbs: frozenset[str]
     protest_about: frozenset[str]  # prepositions that introduce what a protest is about
+    protest_displayed: frozenset[str]  # verbs whose object protesters show ("holding up the names of the dead")
     reciprocal_verbs: frozenset[str]
     claim_verbs: frozenset[str]
     seized_goods: frozenset[str]  # objects of "seize" that are not territory
@@ -232,6 +233,7 @@ def _cues(raw: dict, path: Path) -> Cues:
         crime_types=frozenset(raw["crime"]["applies_to"]),
         reporting_verbs=frozenset(raw["roles"]["reporting"]),
         protest_about=frozenset(raw["protest"]["about"]),
+        protest_displayed=frozenset(raw["protest"]["displayed"]),
         reciprocal_verbs=frozenset(raw["roles"]["reciprocal"]),
         claim_verbs=frozenset(raw["roles"]["claims"]),
         seized_goods=frozenset(raw["seized_goods"]["words"]),

@@ -18,13 +18,14 @@ from spacy.tokens import Span as SpacySpan
 from polybius.events.classifier import EventClassifier, Prediction, load_classifier
 from polybius.events.cues import HARM, CueMatch, Cues, cues
 from polybius.events.fatalities import in_running_tally
-from polybius.events.refine import is_accident, is_ordinary_crime, refine
+from polybius.events.refine import is_accident, is_ordinary_crime, recalls_accident, refine
 from polybius.events.support import DISRUPTED, supported_types
 from polybius.events.taxonomy import SubEventType, taxonomy
 from polybius.events.updates import updated_event
 
 # How far up the parse an unreal governor is looked for ("threatened to launch an attack").
 UNREAL_DEPTH = 5
+ACCIDENT_REACH = 2  # how many candidate sentences after an accident may still refer back to it
 UNREAL_PATH = {"xcomp", "ccomp", "pobj", "pcomp", "prep", "acl", "dobj", "relcl", "advcl", "compound", "amod",
                "nsubjpass", "conj"}
 
@@ -81,8 +82,12 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
     if classified is None:
         classified = classify_sentences(doc, classifier)
     detections = []
-    for sentence, matches, prediction in classified:
+    accidents: list[int] = []  # positions, among the candidates, of the accidents told so far
+    for position, (sentence, matches, prediction) in enumerate(classified):
         if is_accident(sentence):
+            accidents.append(position)
+            continue
+        if accidents and position - accidents[-1] <= ACCIDENT_REACH and recalls_accident(sentence, matches):
             continue
         real = [m for m in matches if not is_unreal(m.head(doc))]
         revised = updated_event(doc, sentence, real) if prediction.sub_type is None else None

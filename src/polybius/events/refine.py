@@ -31,6 +31,7 @@ from polybius.events.cues import (
     ARMED_TARGET,
     CIVILIAN,
     CRIME,
+    HARM,
     FIGHTING,
     GENERIC_WEAPON,
     INTENT,
@@ -41,6 +42,7 @@ from polybius.events.cues import (
     RIOT,
     STATE,
     TRANSFER,
+    CueMatch,
     Cues,
     PhraseIndex,
     cues,
@@ -61,6 +63,7 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"
 # An attack on people at a protest ("shot dead 58 Palestinians during mass protests", "killed three
 # protesters") is excessive force against protesters, whoever did it (ACLED).
 PROTEST_SETTINGS = {"during", "at", "amid", "in"}
+DEFINITE = {"the", "this", "that"}
 
 
 def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, trigger: Token,
@@ -87,6 +90,18 @@ def is_accident(sentence: SpacySpan, cue_set: Cues | None = None) -> bool:
     """A crash, leak, spill or similar mishap, with no word of an attacker or a weapon used on purpose."""
     present = _labels((cue_set or cues()).accident, sentence)
     return ACCIDENT in present and INTENT not in present
+
+
+def recalls_accident(sentence: SpacySpan, matches: list[CueMatch], cue_set: Cues | None = None) -> bool:
+    """Told just after an accident, the sentence only refers back to it ("The blast brought down the
+    roof"): each of its event words is a noun with a definite article, and nothing shows intent."""
+    cue_set = cue_set or cues()
+    if INTENT in _labels(cue_set.accident, sentence):
+        return False
+    heads = [m.head(sentence.doc) for m in matches if m.sub_types != {HARM}]
+    return bool(heads) and all(
+        head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+        for head in heads)
 
 
 def is_ordinary_crime(sub_type: SubEventType, sentence: SpacySpan, cue_set: Cues | None = None) -> bool:
@@ -182,13 +197,17 @@ def _by_protest_conduct(name: str, sentence: SpacySpan, cue_set: Cues) -> str:
 
 def _is_cause(token: Token, cue_set: Cues) -> bool:
     """The word says what the protest is about ("over the death of a motorist", "marched to decry
-    arrests"); a purpose clause of the police ("fired to disperse the crowd") is no cause."""
+    arrests", "holding up the names of the dead"); a purpose clause of the police ("fired to disperse
+    the crowd") is no cause."""
     current = token
     for _ in range(8):
+        if current.dep_ == "dobj" and current.head.lemma_.lower() in cue_set.protest_displayed:
+            return True
         if current.dep_ == "prep" and current.lower_ in cue_set.protest_about:
             # "of" tells a cause only after a protest word ("in protest of the arrests"), not in
-            # "fired rounds of tear gas"
-            return current.lower_ != "of" or _is_protesting(current.head, cue_set)
+            # "fired rounds of tear gas"; elsewhere the walk goes on ("the names of the dead" held up)
+            if current.lower_ != "of" or _is_protesting(current.head, cue_set):
+                return True
         if current.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             return _is_protesting(current.head, cue_set)  # "marched to decry", not "fired to disperse"
         if current.head.i == current.i:
