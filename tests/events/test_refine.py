@@ -141,3 +141,23 @@ def test_an_attack_on_people_at_a_protest_is_excessive_force(nlp):
     # "strikes" are air strikes as often as walkouts: no protest.
     [found] = detect(nlp("At least 14 civilians including three children were killed in strikes on Sunday."))
     assert found.sub_type.name != "Excessive force against protesters"
+
+
+def test_serious_injury_or_firing_on_protesters_is_excessive_force(nlp):
+    # ACLED: lethal force, or violence that leaves serious injuries, on peaceful protesters.
+    skull = "A nurse suffered a fractured skull after riot police charged a peaceful sit-in outside the ministry in Lusaka."
+    assert apply(nlp, skull, "Excessive force against protesters", "charged") == "Excessive force against protesters"
+    fired = "Soldiers fired on villagers who were demonstrating against a new checkpoint near Bunia."
+    assert apply(nlp, fired, "Excessive force against protesters", "fired") == "Excessive force against protesters"
+
+
+def test_tear_gas_fired_on_protesters_is_intervention(nlp):
+    text = "Tear gas was fired on nurses marching to parliament in Nairobi."
+    assert apply(nlp, text, "Peaceful protest", "fired") == "Protest with intervention"
+
+
+def test_stun_grenades_are_crowd_control_not_grenades(nlp):
+    text = "Riot police threw stun grenades into a crowd of demonstrators in Tbilisi, injuring dozens."
+    ranked = (("Grenade", 0.5), ("Protest with intervention", 0.3))
+    assert apply(nlp, text, "Grenade", "threw", ranked) == "Protest with intervention"
+    assert apply(nlp, "A man threw a hand grenade into a bar in Bangui.", "Attack", "threw") == "Grenade"

@@ -82,7 +82,8 @@ class PhraseIndex:
             if match is None:
                 i += 1
                 continue
-            found.append(CueMatch(tokens.start + i, tokens.start + i + len(match), match, self.labels[match]))
+            if self.labels[match]:  # a phrase with no label only hides the cues inside it
+                found.append(CueMatch(tokens.start + i, tokens.start + i + len(match), match, self.labels[match]))
             i += len(match)
         return found
 
@@ -149,7 +150,8 @@ ACCIDENT, INTENT = "cues", "intent"
 CRIME, POLITICAL = "crimes", "political"
 DISRUPTING, ENGAGEMENT = "disrupted", "engagement"
 # Keys of [weapons] that are settings or word lists of their own, not weapons of a sub-type.
-WEAPON_SETTINGS = ("applies_to", "named_only", DISRUPTING, ENGAGEMENT)
+CROWD_CONTROL = "crowd_control"
+WEAPON_SETTINGS = ("applies_to", "named_only", DISRUPTING, ENGAGEMENT, CROWD_CONTROL)
 
 
 def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
@@ -160,6 +162,19 @@ def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
             continue
         for word in words:
             labelled[_phrase(word)].add(key)
+    return PhraseIndex.build(labelled)
+
+
+def _weapons(table: dict) -> PhraseIndex:
+    """Weapon words by sub-type; crowd-control phrases ("stun grenade") carry no label, so that they
+    hide the weapon word inside them."""
+    labelled: dict[Phrase, set[str]] = defaultdict(set)
+    for key, words in table.items():
+        if key not in WEAPON_SETTINGS:
+            for word in words:
+                labelled[_phrase(word)].add(key)
+    for word in table[CROWD_CONTROL]:
+        labelled[_phrase(word)] = set()
     return PhraseIndex.build(labelled)
 
 
@@ -219,7 +234,7 @@ def _cues(raw: dict, path: Path) -> Cues:
         aggregate_patterns=patterns,
         campaign_nouns=frozenset(raw["aggregate"]["campaign_nouns"]),
         spread_km=float(raw["aggregate"]["spread_km"]),
-        weapons=_labelled({k: v for k, v in raw["weapons"].items() if k not in WEAPON_SETTINGS}),
+        weapons=_weapons(raw["weapons"]),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
         named_weapons_only=frozenset(raw["weapons"]["named_only"]),
         stand_ins=dict(raw["support"]["stand_ins"]),

@@ -75,7 +75,7 @@ def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, 
         name = _by_weapon(name, sub_type, prediction, sentence, trigger, cue_set)
     elif name == "Armed clash" and not cue_set.engagement.find(sentence):
         name = _by_weapon(name, sub_type, prediction, sentence, trigger, cue_set)
-    if sub_type.event_type == PROTESTS:
+    if taxonomy().get(name).event_type == PROTESTS:  # also when the weapon rule made it one
         name = _by_protest_conduct(name, sentence, cue_set)
     if name in TERRITORY:
         name = _by_taker(name, sentence, trigger, cue_set)
@@ -183,7 +183,10 @@ def _disrupted(weapon: Token, cue_set: Cues) -> bool:
 
 def _by_protest_conduct(name: str, sentence: SpacySpan, cue_set: Cues) -> str:
     doc = sentence.doc
-    present = {label for match in cue_set.protest.find(sentence) if not _is_cause(match.head(doc), cue_set)
+    matches = cue_set.protest.find(sentence)
+    crowd_control = {i for m in matches if INTERVENTION in m.sub_types for i in range(m.start, m.end)}
+    present = {label for match in matches
+               if not _is_cause(match.head(doc), cue_set) and not _fires(match.head(doc), crowd_control)
                for label in match.sub_types}
     if RIOT in present:
         return "Violent demonstration"
@@ -193,6 +196,14 @@ def _by_protest_conduct(name: str, sentence: SpacySpan, cue_set: Cues) -> str:
         return "Protest with intervention" if name == "Peaceful protest" else name
     # Nothing was done to the protesters, only said of what they protest against: a peaceful protest.
     return "Peaceful protest" if name in {"Protest with intervention", "Excessive force against protesters"} else name
+
+
+def _fires(verb: Token, crowd_control: set[int]) -> bool:
+    """"Teargas fired on striking teachers": what was fired is a means of crowd control, so the
+    firing is no lethal force."""
+    return verb.lemma_.lower() == "fire" and any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(t.i in crowd_control for t in c.subtree)
+        for c in verb.children)
 
 
 def _is_cause(token: Token, cue_set: Cues) -> bool:
