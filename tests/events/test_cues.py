@@ -42,6 +42,7 @@ def test_aggregate_patterns():
     ('= "Attack" }', '= "Atack" }', "[support] stand_ins"),
     ('named_only = ["Chemical weapon"]', 'named_only = ["Chemical weapons"]', "[weapons] named_only"),
     ('applies_to = ["Arrests"', 'applies_to = ["Arrest"', "[crime] applies_to"),
+    ('types = ["Other"]', 'types = ["Others"]', "[found_dead] types"),
 ])
 def test_a_misspelt_type_name_is_an_error_naming_the_file(tmp_path, original, misspelt, where):
     # Left alone, the words of a misspelt list would silently cue nothing.

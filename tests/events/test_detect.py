@@ -156,3 +156,22 @@ def test_a_protest_about_a_crash_is_no_accident(nlp):
     [protest] = detect(nlp("Hundreds of relatives marched in Dhaka on Sunday demanding justice for the victims "
                            "of the ferry crash and holding up the names of the dead."))
     assert protest.sub_type.name == "Peaceful protest"
+
+
+def test_the_dead_found_after_a_killing_just_told_are_its_aftermath(nlp):
+    text = ("Gunmen seized a village chief near Gao and shot him dead on Monday, residents said. "
+            "His body was left by the road outside the village.")
+    assert [d.sub_type.name for d in detect(nlp(text))] == ["Attack"]
+
+
+def test_the_dead_found_with_the_violence_that_killed_them_report_that_violence(nlp):
+    attack = ("The bodies of eleven farmers were found in a ravine near Djibo on Friday, a day after gunmen "
+              "attacked their village, residents said.")
+    [found] = detect(nlp(attack))
+    assert (found.sub_type.name, found.trigger.text) == ("Attack", "attacked")
+    battle = ("Police said the bodies of 14 men were recovered near the river after a night-long gun battle "
+              "between rival militias in Ituri.")
+    assert [d.sub_type.name for d in detect(nlp(battle))] == ["Armed clash"]
+    # A mass grave on its own stays what ACLED calls it: Other.
+    grave = "A mass grave containing at least 30 bodies was found near a former militia camp outside the town."
+    assert [d.sub_type.name for d in detect(nlp(grave))] == ["Other"]

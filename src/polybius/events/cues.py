@@ -124,6 +124,8 @@ class Cues:
     accident: PhraseIndex  # phrase -> ACCIDENT | INTENT
     crime: PhraseIndex  # phrase -> CRIME | POLITICAL
     crime_types: frozenset[str]  # sub-types that ordinary crime words make no event
+    found_dead_types: frozenset[str]  # sub-types of a mention of bodies found ([found_dead])
+    bodies: frozenset[str]  # words for the dead found ("his body was dumped")
     reporting_verbs: frozenset[str]
     protest_about: frozenset[str]  # prepositions that introduce what a protest is about
     protest_displayed: frozenset[str]  # verbs whose object protesters show ("holding up the names of the dead")
@@ -200,6 +202,7 @@ def _check_taxonomy_names(raw: dict, path: Path) -> None:
     _check_names(path, "[weapons] named_only", raw["weapons"]["named_only"], known.sub_types)
     _check_names(path, "[weapons] applies_to", raw["weapons"]["applies_to"], known.event_types)
     _check_names(path, "[crime] applies_to", raw["crime"]["applies_to"], known.sub_types)
+    _check_names(path, "[found_dead] types", raw["found_dead"]["types"], known.sub_types)
     for key in ("own_cue_types", "harm_families", "violent_types"):
         _check_names(path, f"[support] {key}", raw["support"][key], known.event_types)
     stand_ins = raw["support"]["stand_ins"]
@@ -246,6 +249,8 @@ def _cues(raw: dict, path: Path) -> Cues:
         accident=_labelled(raw["accident"], (ACCIDENT, INTENT)),
         crime=_labelled(raw["crime"], (CRIME, POLITICAL)),
         crime_types=frozenset(raw["crime"]["applies_to"]),
+        found_dead_types=frozenset(raw["found_dead"]["types"]),
+        bodies=frozenset(raw["found_dead"]["bodies"]),
         reporting_verbs=frozenset(raw["roles"]["reporting"]),
         protest_about=frozenset(raw["protest"]["about"]),
         protest_displayed=frozenset(raw["protest"]["displayed"]),

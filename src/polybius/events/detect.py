@@ -18,14 +18,14 @@ from spacy.tokens import Span as SpacySpan
 from polybius.events.classifier import EventClassifier, Prediction, load_classifier
 from polybius.events.cues import HARM, CueMatch, Cues, cues
 from polybius.events.fatalities import in_running_tally
-from polybius.events.refine import is_accident, is_ordinary_crime, recalls_accident, refine
+from polybius.events.refine import finds_their_dead, is_accident, is_ordinary_crime, recalls_accident, refine
 from polybius.events.support import DISRUPTED, supported_types
 from polybius.events.taxonomy import SubEventType, taxonomy
 from polybius.events.updates import updated_event
 
 # How far up the parse an unreal governor is looked for ("threatened to launch an attack").
 UNREAL_DEPTH = 5
-ACCIDENT_REACH = 2  # how many candidate sentences after an accident may still refer back to it
+ACCIDENT_REACH = 2  # how many candidate sentences after an accident or a killing may still refer back to it
 UNREAL_PATH = {"xcomp", "ccomp", "pobj", "pcomp", "prep", "acl", "dobj", "relcl", "advcl", "compound", "amod",
                "nsubjpass", "conj"}
 
@@ -83,6 +83,7 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
         classified = classify_sentences(doc, classifier)
     detections = []
     accidents: list[int] = []  # positions, among the candidates, of the accidents told so far
+    violent: list[int] = []  # positions of the violent events detected so far
     for position, (sentence, matches, prediction) in enumerate(classified):
         if is_accident(sentence):
             accidents.append(position)
@@ -104,11 +105,46 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
         trigger = choose_trigger(doc, sentence, matches, sub_type)
         if trigger is None:
             continue
+        if sub_type.name in cues().found_dead_types and trigger.lemma_.lower() in cues().bodies:
+            sub_type, trigger = killing_behind_the_dead(doc, sentence, real, prediction, sub_type, trigger)
         sub_type = refine(sub_type, prediction, sentence, trigger)
         if is_ordinary_crime(sub_type, sentence):
             continue
+        if violent and position - violent[-1] <= ACCIDENT_REACH and finds_their_dead(sub_type, trigger):
+            continue
+        if sub_type.event_type in cues().violent_types:
+            violent.append(position)
         detections.append(Detection(sentence, trigger, sub_type, prediction.confidence, prediction))
     return detections
+
+
+def killing_behind_the_dead(doc: Doc, sentence: SpacySpan, real: list[CueMatch], prediction: Prediction,
+                            sub_type: SubEventType, trigger: Token) -> tuple[SubEventType, Token]:
+    """"The bodies of 17 miners were recovered ... two days after fighters stormed the mining site":
+    a sentence of the dead found that also tells the violence that killed them reports that violence,
+    typed by the classifier's best violent sub-type its cues support."""
+    cue_set = cues()
+    violent = [m for m in real if not _about_the_dead(m.head(doc), cue_set.bodies)
+               and any(taxonomy().get(label).event_type in cue_set.violent_types
+                       for label in m.sub_types if label != HARM)]
+    if not violent:
+        return sub_type, trigger
+    allowed = {name for m in violent for name in m.sub_types - {HARM}
+               if taxonomy().get(name).event_type in cue_set.violent_types}
+    best = prediction.best_outside(set(taxonomy().sub_types) - allowed)
+    if best is None:
+        return sub_type, trigger
+    killing = taxonomy().get(best)
+    return killing, choose_trigger(doc, sentence, violent, killing) or trigger
+
+
+def _about_the_dead(token: Token, bodies: frozenset[str]) -> bool:
+    """The cue is a body word, acts on one ("recovered the bodies", "the bodies were found") or is
+    who did ("vigilantes recovered the bodies")."""
+    def on_bodies(verb: Token) -> bool:
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in bodies for c in verb.children)
+
+    return token.lemma_.lower() in bodies or on_bodies(token) or (token.dep_ == "nsubj" and on_bodies(token.head))
 
 
 def only_tallies_deaths(doc: Doc, real: list[CueMatch]) -> bool:

@@ -104,6 +104,14 @@ def recalls_accident(sentence: SpacySpan, matches: list[CueMatch], cue_set: Cues
         for head in heads)
 
 
+def finds_their_dead(sub_type: SubEventType, trigger: Token, cue_set: Cues | None = None) -> bool:
+    """"His body was dumped near the village", "the bodies were found": the dead of a killing just
+    told, found (the caller checks that one was told just before)."""
+    cue_set = cue_set or cues()
+    return sub_type.name in cue_set.found_dead_types and trigger.lemma_.lower() in cue_set.bodies and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in trigger.children)
+
+
 def is_ordinary_crime(sub_type: SubEventType, sentence: SpacySpan, cue_set: Cues | None = None) -> bool:
     """An arrest or seizure for fraud, drugs or theft, with no weapon, armed or political group or
     protest in its sentence: crime, not political violence."""
