@@ -161,3 +161,17 @@ def test_stun_grenades_are_crowd_control_not_grenades(nlp):
     ranked = (("Grenade", 0.5), ("Protest with intervention", 0.3))
     assert apply(nlp, text, "Grenade", "threw", ranked) == "Protest with intervention"
     assert apply(nlp, "A man threw a hand grenade into a bar in Bangui.", "Attack", "threw") == "Grenade"
+
+
+def test_a_drone_is_an_air_weapon(nlp):
+    ranked = (("Air/drone strike", 0.6), ("Armed clash", 0.2))
+    text = "Drones launched by the rebels hit a fuel depot in Kassala overnight, setting three tanks ablaze."
+    assert apply(nlp, text, "Air/drone strike", "hit", ranked) == "Air/drone strike"
+    downed = "Air defences downed nine drones over the Kursk region overnight."
+    assert apply(nlp, downed, "Air/drone strike", "downed", ranked) == "Disrupted weapons use"
+
+
+def test_chloropicrin_names_a_chemical_attack(nlp):
+    ranked = (("Chemical weapon", 0.4), ("Grenade", 0.3))
+    text = "Troops dropped grenades filled with chloropicrin on trenches near Siversk, poisoning four soldiers."
+    assert apply(nlp, text, "Chemical weapon", "dropped", ranked) == "Chemical weapon"
