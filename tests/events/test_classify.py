@@ -123,3 +123,18 @@ def test_attributed_events_stay_in_the_dataset():
     from polybius.events.detect import detect
 
     assert detect(nlp_stage.load()(ATTRIBUTIONS[1]))
+
+
+# Cues of a release, a disappearance and a protest's demand (cues.toml [triggers]).
+RELEASES_AND_TAKINGS = [
+    ("Other", "Jihadists freed the mayor of a commune near Mopti whom they had held for four months, his brother said."),
+    ("Abduction/forced disappearance",
+     "Relatives of a blogger from Mombasa say he has been missing since Friday, when unknown men bundled him into a car."),
+    ("Peaceful protest",
+     "Mothers of conscripts laid flowers outside the defence ministry in Moscow on Saturday, demanding that their sons come home."),
+]
+
+
+@pytest.mark.parametrize("expected,text", RELEASES_AND_TAKINGS, ids=[e for e, _ in RELEASES_AND_TAKINGS])
+def test_releases_takings_and_demands(expected, text):
+    assert classify_text(text)[0] == expected

@@ -54,7 +54,8 @@ def test_a_misspelt_type_name_is_an_error_naming_the_file(tmp_path, original, mi
         load_cues(path)
 
 
-@pytest.mark.parametrize("table", ["support", "seized_goods", "unreal", "crime", "attribution"])
+@pytest.mark.parametrize("table", ["support", "seized_goods", "unreal", "crime", "attribution", "hidden", "disappearance",
+                                   "found_dead"])
 def test_a_missing_table_is_an_error_naming_the_file(tmp_path, table):
     text = (DATA / "cues.toml").read_text(encoding="utf-8")
     path = tmp_path / "cues.toml"

@@ -175,3 +175,9 @@ def test_the_dead_found_with_the_violence_that_killed_them_report_that_violence(
     # A mass grave on its own stays what ACLED calls it: Other.
     grave = "A mass grave containing at least 30 bodies was found near a former militia camp outside the town."
     assert [d.sub_type.name for d in detect(nlp(grave))] == ["Other"]
+
+
+def test_a_riot_over_a_road_accident_is_no_accident(nlp):
+    text = ("Angered by the death of a pupil in a road accident, students blocked the highway in Mardan for two "
+            "hours on Monday and smashed the windows of passing buses.")
+    assert [d.sub_type.name for d in detect(nlp(text))] == ["Violent demonstration"]

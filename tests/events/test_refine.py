@@ -175,3 +175,35 @@ def test_chloropicrin_names_a_chemical_attack(nlp):
     ranked = (("Chemical weapon", 0.4), ("Grenade", 0.3))
     text = "Troops dropped grenades filled with chloropicrin on trenches near Siversk, poisoning four soldiers."
     assert apply(nlp, text, "Chemical weapon", "dropped", ranked) == "Chemical weapon"
+
+
+def test_mining_is_no_mine(nlp):
+    ranked = (("Attack", 0.6), ("Remote explosive/landmine/IED", 0.2))
+    text = "Gunmen shot dead a village chief who had opposed a mining concession near Butembo."
+    assert apply(nlp, text, "Attack", "shot", ranked) == "Attack"
+    assert apply(nlp, "A lorry struck a mine outside Arbinda, killing the driver.", "Attack", "struck", ranked) == \
+        "Remote explosive/landmine/IED"
+
+
+def test_chemical_shells_name_a_chemical_attack(nlp):
+    ranked = (("Chemical weapon", 0.4), ("Shelling/artillery/missile attack", 0.3))
+    text = "Troops fired chemical shells at two villages near Monywa, leaving dozens with burns."
+    assert apply(nlp, text, "Chemical weapon", "fired", ranked) == "Chemical weapon"
+
+
+def test_state_forces_taking_someone_make_an_arrest_unless_they_disappear_the_person(nlp):
+    ranked = (("Abduction/forced disappearance", 0.5), ("Arrests", 0.3))
+    taken = "Plain-clothes police picked up a student leader outside the university in Lahore on Monday."
+    assert apply(nlp, taken, "Abduction/forced disappearance", "picked", ranked) == "Arrests"
+    disappeared = ("Security forces picked up eight men in Quetta on Sunday and their families have not been "
+                   "told where they are held.")
+    assert apply(nlp, disappeared, "Abduction/forced disappearance", "picked", ranked) == \
+        "Abduction/forced disappearance"
+    said_abducted = "Police abducted a trade unionist from his home in Harare on Monday, his lawyer said."
+    assert apply(nlp, said_abducted, "Abduction/forced disappearance", "abducted", ranked) == \
+        "Abduction/forced disappearance"
+
+
+def test_a_purpose_clause_says_what_a_walk_protests(nlp):
+    text = "Hundreds of women dressed in black walked in silence through Beni on Sunday to denounce the massacres of civilians."
+    assert apply(nlp, text, "Excessive force against protesters", "walked") == "Peaceful protest"

@@ -91,12 +91,12 @@ class PhraseIndex:
         candidates: set[Phrase] = set()
         for form in words[i]:
             candidates.update(self.by_first.get(form, ()))
-        for phrase in sorted(candidates, key=len, reverse=True):
-            if i + len(phrase) <= len(words) and all(
-                part in words[i + k] or stem(part) == words[i + k][2] for k, part in enumerate(phrase)
-            ):
-                return phrase
-        return None
+        # Longest first; at equal length a phrase matched word for word wins over one matched by
+        # stem only ("mine" is not "mining", though both stem to "min").
+        fitting = [p for p in candidates if i + len(p) <= len(words) and all(
+            part in words[i + k] or stem(part) == words[i + k][2] for k, part in enumerate(p))]
+        return max(fitting, key=lambda p: (len(p), all(part in words[i + k] for k, part in enumerate(p)), p),
+                   default=None)
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,9 @@ class Cues:
     reporting_verbs: frozenset[str]
     protest_about: frozenset[str]  # prepositions that introduce what a protest is about
     protest_displayed: frozenset[str]  # verbs whose object protesters show ("holding up the names of the dead")
+    protest_purposes: frozenset[str]  # verbs of a purpose clause that says what a protest is about
+    disappearance: PhraseIndex  # words that make a taking by state forces a forced disappearance
+    abducting: frozenset[str]  # words that call a taking an abduction outright
     reciprocal_verbs: frozenset[str]
     claim_verbs: frozenset[str]
     seized_goods: frozenset[str]  # objects of "seize" that are not territory
@@ -152,8 +155,7 @@ ACCIDENT, INTENT = "cues", "intent"
 CRIME, POLITICAL = "crimes", "political"
 DISRUPTING, ENGAGEMENT = "disrupted", "engagement"
 # Keys of [weapons] that are settings or word lists of their own, not weapons of a sub-type.
-CROWD_CONTROL = "crowd_control"
-WEAPON_SETTINGS = ("applies_to", "named_only", DISRUPTING, ENGAGEMENT, CROWD_CONTROL)
+WEAPON_SETTINGS = ("applies_to", "named_only", DISRUPTING, ENGAGEMENT)
 
 
 def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
@@ -167,15 +169,20 @@ def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
     return PhraseIndex.build(labelled)
 
 
-def _weapons(table: dict) -> PhraseIndex:
-    """Weapon words by sub-type; crowd-control phrases ("stun grenade") carry no label, so that they
-    hide the weapon word inside them."""
+def _weapons(table: dict, hidden: list[str]) -> PhraseIndex:
+    """Weapon words by sub-type; the phrases that are no weapons ("stun grenade", "mining") carry no
+    label, so that they hide the weapon word inside them."""
     labelled: dict[Phrase, set[str]] = defaultdict(set)
     for key, words in table.items():
         if key not in WEAPON_SETTINGS:
             for word in words:
                 labelled[_phrase(word)].add(key)
-    for word in table[CROWD_CONTROL]:
+    return _hiding(labelled, hidden)
+
+
+def _hiding(labelled: dict[Phrase, set[str]], hidden: list[str]) -> PhraseIndex:
+    """An index in which the `hidden` phrases match but carry no label: they hide the cues inside them."""
+    for word in hidden:
         labelled[_phrase(word)] = set()
     return PhraseIndex.build(labelled)
 
@@ -226,7 +233,7 @@ def _cues(raw: dict, path: Path) -> Cues:
             labelled[_phrase(word)].add(sub_type)
     patterns = _patterns(raw, "aggregate", path)
     return Cues(
-        triggers=PhraseIndex.build(labelled),
+        triggers=_hiding(labelled, raw["hidden"]["triggers"]),
         modal_aux=frozenset(raw["unreal"]["modal_aux"]),
         unreal_governors=frozenset(raw["unreal"]["governors"]),
         habitual=frozenset(raw["unreal"]["habitual"]),
@@ -237,7 +244,7 @@ def _cues(raw: dict, path: Path) -> Cues:
         aggregate_patterns=patterns,
         campaign_nouns=frozenset(raw["aggregate"]["campaign_nouns"]),
         spread_km=float(raw["aggregate"]["spread_km"]),
-        weapons=_weapons(raw["weapons"]),
+        weapons=_weapons(raw["weapons"], raw["hidden"]["weapons"]),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
         named_weapons_only=frozenset(raw["weapons"]["named_only"]),
         stand_ins=dict(raw["support"]["stand_ins"]),
@@ -254,6 +261,9 @@ def _cues(raw: dict, path: Path) -> Cues:
         reporting_verbs=frozenset(raw["roles"]["reporting"]),
         protest_about=frozenset(raw["protest"]["about"]),
         protest_displayed=frozenset(raw["protest"]["displayed"]),
+        protest_purposes=frozenset(raw["protest"]["purposes"]),
+        disappearance=_labelled({"disappearance": raw["disappearance"]["words"]}),
+        abducting=frozenset(raw["disappearance"]["abducting"]),
         reciprocal_verbs=frozenset(raw["roles"]["reciprocal"]),
         claim_verbs=frozenset(raw["roles"]["claims"]),
         seized_goods=frozenset(raw["seized_goods"]["words"]),

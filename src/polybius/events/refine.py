@@ -53,6 +53,7 @@ from polybius.events.taxonomy import SubEventType, taxonomy
 EXPLOSIONS = "Explosions/Remote violence"
 PROTESTS = "Protests"
 PEACEFUL = "Peaceful protest"
+ABDUCTION = "Abduction/forced disappearance"
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 TARGET_PREPOSITIONS = {"on", "against", "at", "upon"}
 # A weapon under these is another event's: what the event answers ("in retaliation for ..."),
@@ -79,6 +80,8 @@ def refine(sub_type: SubEventType, prediction: Prediction, sentence: SpacySpan, 
         name = _by_protest_conduct(name, sentence, cue_set)
     if name in TERRITORY:
         name = _by_taker(name, sentence, trigger, cue_set)
+    if name == ABDUCTION and _state_detention(sentence, trigger, cue_set):
+        name = "Arrests"
     if name == "Attack" and _armed_target(trigger, cue_set):
         name = "Armed clash"
     if name == "Attack" and _at_a_protest(trigger, cue_set):
@@ -228,7 +231,8 @@ def _is_cause(token: Token, cue_set: Cues) -> bool:
             if current.lower_ != "of" or _is_protesting(current.head, cue_set):
                 return True
         if current.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
-            return _is_protesting(current.head, cue_set)  # "marched to decry", not "fired to disperse"
+            # "marched to decry", "walked to denounce", not "fired to disperse"
+            return _is_protesting(current.head, cue_set) or current.lemma_.lower() in cue_set.protest_purposes
         if current.head.i == current.i:
             return False
         current = current.head
@@ -290,8 +294,8 @@ def _verb_of(trigger: Token) -> Token:
     return trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
 
 
-def _by_taker(name: str, sentence: SpacySpan, trigger: Token, cue_set: Cues) -> str:
-    verb = _verb_of(trigger)
+def _doer_sides(verb: Token, cue_set: Cues) -> set[str]:
+    """The sides ([sides] state, non_state) named in the verb's subject or agent ("by security forces")."""
     sides: set[str] = set()
     for child in verb.children:
         if child.dep_ == "nsubj":
@@ -299,6 +303,29 @@ def _by_taker(name: str, sentence: SpacySpan, trigger: Token, cue_set: Cues) -> 
         elif child.dep_ == "agent":
             for noun in child.children:
                 sides |= _side_words(_head_words(noun), cue_set)
+    return sides
+
+
+def _state_detention(sentence: SpacySpan, trigger: Token, cue_set: Cues) -> bool:
+    """"Detectives picked up an opposition MP": state forces take someone, with no word that they
+    abducted or disappeared the person."""
+    verb = _verb_of(trigger)
+    if {trigger.lemma_.lower(), verb.lemma_.lower()} & cue_set.abducting:
+        return False
+    sides = _doer_sides(verb, cue_set)
+    return STATE in sides and NON_STATE not in sides and not _disappeared(sentence, cue_set)
+
+
+def _disappeared(sentence: SpacySpan, cue_set: Cues) -> bool:
+    """The sentence, or the one after it, says the person taken was disappeared."""
+    doc = sentence.doc
+    following = doc[sentence.end].sent if sentence.end < len(doc) else None
+    return any(cue_set.disappearance.find(span) for span in (sentence, following) if span is not None)
+
+
+def _by_taker(name: str, sentence: SpacySpan, trigger: Token, cue_set: Cues) -> str:
+    verb = _verb_of(trigger)
+    sides = _doer_sides(verb, cue_set)
     by_state = STATE in sides and NON_STATE not in sides
     taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if taken and all(c.lemma_.lower() in cue_set.seized_goods for c in taken):
