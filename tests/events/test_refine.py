@@ -1,5 +1,7 @@
 """ACLED rules over the classifier's answer: weapons, disrupted weapons, protests, territory, targets."""
 
+import pytest
+
 from polybius.events.classifier import Prediction
 from polybius.events.detect import detect
 from polybius.events.refine import refine
@@ -163,32 +165,37 @@ def test_stun_grenades_are_crowd_control_not_grenades(nlp):
     assert apply(nlp, "A man threw a hand grenade into a bar in Bangui.", "Attack", "threw") == "Grenade"
 
 
-def test_a_drone_is_an_air_weapon(nlp):
-    ranked = (("Air/drone strike", 0.6), ("Armed clash", 0.2))
-    text = "Drones launched by the rebels hit a fuel depot in Kassala overnight, setting three tanks ablaze."
-    assert apply(nlp, text, "Air/drone strike", "hit", ranked) == "Air/drone strike"
-    downed = "Air defences downed nine drones over the Kursk region overnight."
-    assert apply(nlp, downed, "Air/drone strike", "downed", ranked) == "Disrupted weapons use"
+AIR = (("Air/drone strike", 0.6), ("Armed clash", 0.2))
+CHEMICAL_OR_GRENADE = (("Chemical weapon", 0.4), ("Grenade", 0.3))
+CHEMICAL_OR_SHELLING = (("Chemical weapon", 0.4), ("Shelling/artillery/missile attack", 0.3))
+ATTACK_OR_IED = (("Attack", 0.6), ("Remote explosive/landmine/IED", 0.2))
+# (text, classifier's guess, trigger, its ranking, sub-type after the weapon words of cues.toml)
+WEAPON_WORDS = {
+    "a drone is an air weapon": (
+        "Drones launched by the rebels hit a fuel depot in Kassala overnight, setting three tanks ablaze.",
+        "Air/drone strike", "hit", AIR, "Air/drone strike"),
+    "a downed drone is a disrupted weapon": (
+        "Air defences downed nine drones over the Kursk region overnight.",
+        "Air/drone strike", "downed", AIR, "Disrupted weapons use"),
+    "chloropicrin is a chemical": (
+        "Troops dropped grenades filled with chloropicrin on trenches near Siversk, poisoning four soldiers.",
+        "Chemical weapon", "dropped", CHEMICAL_OR_GRENADE, "Chemical weapon"),
+    "chemical shells are chemical": (
+        "Troops fired chemical shells at two villages near Monywa, leaving dozens with burns.",
+        "Chemical weapon", "fired", CHEMICAL_OR_SHELLING, "Chemical weapon"),
+    "mining is no mine": (
+        "Gunmen shot dead a village chief who had opposed a mining concession near Butembo.",
+        "Attack", "shot", ATTACK_OR_IED, "Attack"),
+    "a mine is a mine": (
+        "A lorry struck a mine outside Arbinda, killing the driver.",
+        "Attack", "struck", ATTACK_OR_IED, "Remote explosive/landmine/IED"),
+}
 
 
-def test_chloropicrin_names_a_chemical_attack(nlp):
-    ranked = (("Chemical weapon", 0.4), ("Grenade", 0.3))
-    text = "Troops dropped grenades filled with chloropicrin on trenches near Siversk, poisoning four soldiers."
-    assert apply(nlp, text, "Chemical weapon", "dropped", ranked) == "Chemical weapon"
-
-
-def test_mining_is_no_mine(nlp):
-    ranked = (("Attack", 0.6), ("Remote explosive/landmine/IED", 0.2))
-    text = "Gunmen shot dead a village chief who had opposed a mining concession near Butembo."
-    assert apply(nlp, text, "Attack", "shot", ranked) == "Attack"
-    assert apply(nlp, "A lorry struck a mine outside Arbinda, killing the driver.", "Attack", "struck", ranked) == \
-        "Remote explosive/landmine/IED"
-
-
-def test_chemical_shells_name_a_chemical_attack(nlp):
-    ranked = (("Chemical weapon", 0.4), ("Shelling/artillery/missile attack", 0.3))
-    text = "Troops fired chemical shells at two villages near Monywa, leaving dozens with burns."
-    assert apply(nlp, text, "Chemical weapon", "fired", ranked) == "Chemical weapon"
+@pytest.mark.parametrize("case", WEAPON_WORDS, ids=list(WEAPON_WORDS))
+def test_weapon_words_name_the_weapon(nlp, case):
+    text, guess, trigger, ranked, expected = WEAPON_WORDS[case]
+    assert apply(nlp, text, guess, trigger, ranked) == expected
 
 
 def test_state_forces_taking_someone_make_an_arrest_unless_they_disappear_the_person(nlp):

@@ -158,30 +158,24 @@ DISRUPTING, ENGAGEMENT = "disrupted", "engagement"
 WEAPON_SETTINGS = ("applies_to", "named_only", DISRUPTING, ENGAGEMENT)
 
 
-def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
-    """An index of every word list in a TOML table, each phrase labelled with its list's key."""
+def _phrases(table: dict, keys: tuple[str, ...] | None = None) -> dict[Phrase, set[str]]:
+    """Every word list in a TOML table (or only those under `keys`), each phrase labelled with its list's key."""
     labelled: dict[Phrase, set[str]] = defaultdict(set)
     for key, words in table.items():
         if keys is not None and key not in keys or not isinstance(words, list):
             continue
         for word in words:
             labelled[_phrase(word)].add(key)
-    return PhraseIndex.build(labelled)
+    return labelled
 
 
-def _weapons(table: dict, hidden: list[str]) -> PhraseIndex:
-    """Weapon words by sub-type; the phrases that are no weapons ("stun grenade", "mining") carry no
-    label, so that they hide the weapon word inside them."""
-    labelled: dict[Phrase, set[str]] = defaultdict(set)
-    for key, words in table.items():
-        if key not in WEAPON_SETTINGS:
-            for word in words:
-                labelled[_phrase(word)].add(key)
-    return _hiding(labelled, hidden)
+def _labelled(table: dict, keys: tuple[str, ...] | None = None) -> PhraseIndex:
+    return PhraseIndex.build(_phrases(table, keys))
 
 
 def _hiding(labelled: dict[Phrase, set[str]], hidden: list[str]) -> PhraseIndex:
-    """An index in which the `hidden` phrases match but carry no label: they hide the cues inside them."""
+    """An index in which the `hidden` phrases match but carry no label: they hide the cues inside them
+    ("stun grenade" is no grenade, "mining" no mine)."""
     for word in hidden:
         labelled[_phrase(word)] = set()
     return PhraseIndex.build(labelled)
@@ -227,13 +221,10 @@ def load_cues(path: Path = DATA / "cues.toml") -> Cues:
 
 
 def _cues(raw: dict, path: Path) -> Cues:
-    labelled: dict[Phrase, set[str]] = defaultdict(set)
-    for sub_type, words in raw["triggers"].items():
-        for word in words:
-            labelled[_phrase(word)].add(sub_type)
+    weapon_lists = tuple(key for key in raw["weapons"] if key not in WEAPON_SETTINGS)
     patterns = _patterns(raw, "aggregate", path)
     return Cues(
-        triggers=_hiding(labelled, raw["hidden"]["triggers"]),
+        triggers=_hiding(_phrases(raw["triggers"]), raw["hidden"]["triggers"]),
         modal_aux=frozenset(raw["unreal"]["modal_aux"]),
         unreal_governors=frozenset(raw["unreal"]["governors"]),
         habitual=frozenset(raw["unreal"]["habitual"]),
@@ -244,7 +235,7 @@ def _cues(raw: dict, path: Path) -> Cues:
         aggregate_patterns=patterns,
         campaign_nouns=frozenset(raw["aggregate"]["campaign_nouns"]),
         spread_km=float(raw["aggregate"]["spread_km"]),
-        weapons=_weapons(raw["weapons"], raw["hidden"]["weapons"]),
+        weapons=_hiding(_phrases(raw["weapons"], weapon_lists), raw["hidden"]["weapons"]),
         weapon_types=frozenset(raw["weapons"]["applies_to"]),
         named_weapons_only=frozenset(raw["weapons"]["named_only"]),
         stand_ins=dict(raw["support"]["stand_ins"]),

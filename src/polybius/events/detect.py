@@ -25,7 +25,7 @@ from polybius.events.updates import updated_event
 
 # How far up the parse an unreal governor is looked for ("threatened to launch an attack").
 UNREAL_DEPTH = 5
-ACCIDENT_REACH = 2  # how many candidate sentences after an accident or a killing may still refer back to it
+REFERENCE_REACH = 2  # how many candidate sentences after an accident or a killing may still refer back to it
 UNREAL_PATH = {"xcomp", "ccomp", "pobj", "pcomp", "prep", "acl", "dobj", "relcl", "advcl", "compound", "amod",
                "nsubjpass", "conj"}
 
@@ -88,7 +88,7 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
         if is_accident(sentence):
             accidents.append(position)
             continue
-        if accidents and position - accidents[-1] <= ACCIDENT_REACH and recalls_accident(sentence, matches):
+        if accidents and position - accidents[-1] <= REFERENCE_REACH and recalls_accident(sentence, matches):
             continue
         real = [m for m in matches if not is_unreal(m.head(doc))]
         revised = updated_event(doc, sentence, real) if prediction.sub_type is None else None
@@ -110,7 +110,7 @@ def detect(doc: Doc, classifier: EventClassifier | None = None,
         sub_type = refine(sub_type, prediction, sentence, trigger)
         if is_ordinary_crime(sub_type, sentence):
             continue
-        if violent and position - violent[-1] <= ACCIDENT_REACH and finds_their_dead(sub_type, trigger):
+        if violent and position - violent[-1] <= REFERENCE_REACH and finds_their_dead(sub_type, trigger):
             continue
         if sub_type.event_type in cues().violent_types:
             violent.append(position)
